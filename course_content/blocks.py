@@ -1,0 +1,193 @@
+"""The typed blocks a lesson body is made of; one-to-one with the Wagtail StreamField blocks."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, HttpUrl, model_validator
+
+from .base import ContentModel, Id, NonEmptyStr, Translations
+
+
+class TextBlock(ContentModel):
+    """Participant text in Markdown."""
+
+    type: Literal["text"]
+    body: NonEmptyStr
+
+
+class ImageBlock(ContentModel):
+    """An image stored in the course's ``media/`` folder; alt text is required."""
+
+    type: Literal["image"]
+    src: NonEmptyStr = Field(description="Path relative to the course folder, e.g. media/hands.svg")
+    alt: NonEmptyStr = Field(description="Text alternative: what the picture shows, for screen readers")
+    caption: str = ""
+    credit: str = ""
+
+
+class VocabularyEntry(ContentModel):
+    """A key word with a plain Norwegian explanation and translations into every supported language."""
+
+    term: NonEmptyStr
+    explanation: NonEmptyStr
+    translations: Translations
+
+
+class VocabularyBlock(ContentModel):
+    """Key words of the lesson."""
+
+    type: Literal["vocabulary"]
+    title: str = "Ord og uttrykk"
+    entries: list[VocabularyEntry] = Field(min_length=1)
+
+
+class ChecklistItem(ContentModel):
+    id: Id
+    text: NonEmptyStr
+
+
+class ChecklistBlock(ContentModel):
+    """Items a participant ticks; the state is saved per participant."""
+
+    type: Literal["checklist"]
+    id: Id
+    title: NonEmptyStr
+    items: list[ChecklistItem] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_item_ids(self):
+        _require_unique([item.id for item in self.items], "checklist item id")
+        return self
+
+
+class Choice(ContentModel):
+    text: NonEmptyStr
+    correct: bool = False
+
+
+class Question(ContentModel):
+    """A quiz question. ``single`` and ``multiple`` have choices; ``true_false`` has an answer."""
+
+    id: Id
+    kind: Literal["single", "multiple", "true_false"]
+    prompt: NonEmptyStr
+    choices: list[Choice] = Field(default_factory=list)
+    answer: bool | None = Field(default=None, description="The correct answer of a true_false question")
+    explanation: NonEmptyStr
+
+    @model_validator(mode="after")
+    def _check_answers(self):
+        correct = sum(choice.correct for choice in self.choices)
+        if self.kind == "true_false":
+            if self.answer is None:
+                raise ValueError("a true_false question needs 'answer: true' or 'answer: false'")
+            if self.choices:
+                raise ValueError("a true_false question has 'answer', not 'choices'")
+            return self
+        if self.answer is not None:
+            raise ValueError(f"a {self.kind} question marks its answers with 'correct: true' on choices, not 'answer'")
+        if len(self.choices) < 2:
+            raise ValueError(f"a {self.kind} question needs at least 2 choices")
+        if correct == 0:
+            raise ValueError("no choice is marked 'correct: true'")
+        if self.kind == "single" and correct > 1:
+            raise ValueError(f"a single-choice question has exactly one correct choice, found {correct}")
+        return self
+
+    def correct_choices(self) -> frozenset[int]:
+        """Indexes of the correct choices (for true_false: 0 = true, 1 = false)."""
+        if self.kind == "true_false":
+            return frozenset({0 if self.answer else 1})
+        return frozenset(i for i, choice in enumerate(self.choices) if choice.correct)
+
+
+class QuizBlock(ContentModel):
+    """Questions scored on the server, with an explanation for each."""
+
+    type: Literal["quiz"]
+    id: Id
+    title: NonEmptyStr
+    questions: list[Question] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_question_ids(self):
+        _require_unique([q.id for q in self.questions], "question id")
+        return self
+
+
+class ExerciseBlock(ContentModel):
+    """A practical task, discussion, role play or practice at the workplace."""
+
+    type: Literal["exercise"]
+    kind: Literal["task", "discussion", "role_play", "workplace"]
+    title: NonEmptyStr
+    body: NonEmptyStr
+    duration_minutes: int | None = Field(default=None, ge=1, le=240)
+
+
+class CalloutBlock(ContentModel):
+    """A boxed safety or hygiene warning, a tip or a note."""
+
+    type: Literal["callout"]
+    kind: Literal["warning", "hygiene", "tip", "info"]
+    title: NonEmptyStr
+    body: NonEmptyStr
+
+
+class TimeSlot(ContentModel):
+    minutes: int = Field(ge=1, le=240)
+    activity: NonEmptyStr
+
+
+class TeacherNoteBlock(ContentModel):
+    """Guidance for the teacher; never shown to participants."""
+
+    type: Literal["teacher_note"]
+    body: str = ""
+    preparation: str = ""
+    materials: list[NonEmptyStr] = Field(default_factory=list)
+    time_plan: list[TimeSlot] = Field(default_factory=list)
+    adaptation: str = Field(default="", description="How to adapt the lesson for lower language levels")
+
+    @model_validator(mode="after")
+    def _not_empty(self):
+        if not (self.body or self.preparation or self.materials or self.time_plan or self.adaptation):
+            raise ValueError("a teacher note needs at least one of body, preparation, materials, time_plan, adaptation")
+        return self
+
+
+class VideoBlock(ContentModel):
+    """An optional video link with a full text alternative (no third-party embed is loaded)."""
+
+    type: Literal["video"]
+    url: HttpUrl
+    title: NonEmptyStr
+    transcript: NonEmptyStr = Field(description="Text alternative: what is said and shown in the video")
+
+
+Block = Annotated[
+    TextBlock
+    | ImageBlock
+    | VocabularyBlock
+    | ChecklistBlock
+    | QuizBlock
+    | ExerciseBlock
+    | CalloutBlock
+    | TeacherNoteBlock
+    | VideoBlock,
+    Field(discriminator="type"),
+]
+
+BLOCK_TYPES: tuple[str, ...] = (
+    "text", "image", "vocabulary", "checklist", "quiz", "exercise", "callout", "teacher_note", "video",
+)
+PARTICIPANT_TEXT_BLOCKS: tuple[type, ...] = (TextBlock, CalloutBlock, ExerciseBlock)
+
+
+def _require_unique(ids: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for value in ids:
+        if value in seen:
+            raise ValueError(f"duplicate {what} '{value}'")
+        seen.add(value)

@@ -1,0 +1,229 @@
+"""Load and check a course folder: course.yaml, lessons/, forms/, templates/, media/."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from .blocks import ImageBlock
+from .errors import ContentError, ContentProblem
+from .forms import Form
+from .models import Course, CourseFile, Lesson
+from .templates import PLACEHOLDER, PLACEHOLDERS, DocumentTemplate
+from .validation import validate_document
+from .yaml_source import parse_yaml, read_yaml
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+COURSES_DIR = PACKAGE_DIR / "courses"
+COMMON_DIR = PACKAGE_DIR / "common"
+
+
+def check_course(path: str | Path, common: Path | None = COMMON_DIR) -> tuple[Course | None, list[ContentProblem]]:
+    """Load the course in ``path`` and return it with every problem found (errors and warnings).
+
+    The course is ``None`` when there is any error. ``common`` holds the forms and templates
+    shipped for every course; a course's own file with the same id replaces the common one.
+    """
+    root = Path(path)
+    problems: list[ContentProblem] = []
+    course_file = root / "course.yaml"
+    if not course_file.is_file():
+        return None, [ContentProblem(course_file, None, None, "no course.yaml here: is this a course folder?")]
+    course_doc = read_yaml(course_file)
+    meta = validate_document(CourseFile, course_doc, problems)
+    lessons = _load_lessons(root, problems)
+    forms = _load_forms(root, common, problems)
+    templates = _load_templates(root, common, problems)
+    if meta is not None:
+        _check_lesson_references(meta, course_doc, lessons, problems)
+    for lesson, path_ in lessons.values():
+        _check_media(root, lesson, path_, problems)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    course = Course(
+        **dict(meta),
+        lessons={lesson_id: lesson for lesson_id, (lesson, _) in lessons.items()},
+        forms=forms,
+        templates=templates,
+        content_hash=content_hash(root, common),
+    )
+    course._root = root
+    return course, problems
+
+
+def load_course(path: str | Path, common: Path | None = COMMON_DIR) -> Course:
+    """Load the course in ``path``; raise :class:`ContentError` listing every problem."""
+    course, problems = check_course(path, common)
+    if course is None:
+        raise ContentError(problems)
+    return course
+
+
+def check_lesson_file(path: str | Path) -> tuple[Lesson | None, list[ContentProblem]]:
+    """Check one lesson file on its own (for authors working lesson by lesson)."""
+    file = Path(path)
+    problems: list[ContentProblem] = []
+    lesson = validate_document(Lesson, read_yaml(file), problems)
+    if lesson is not None:
+        if lesson.id != file.stem:
+            problems.append(ContentProblem(file, None, "id", f"id '{lesson.id}' must match the file name '{file.stem}'"))
+        _check_media(file.parent.parent, lesson, file, problems)
+    return (None if any(p.severity == "error" for p in problems) else lesson), problems
+
+
+def course_dirs(path: str | Path) -> list[Path]:
+    """``path`` itself if it is a course folder, else its subfolders that hold a course.yaml."""
+    root = Path(path)
+    if (root / "course.yaml").is_file():
+        return [root]
+    return sorted(child for child in root.iterdir() if (child / "course.yaml").is_file()) if root.is_dir() else []
+
+
+@lru_cache(maxsize=1)
+def shipped_courses() -> dict[str, Course]:
+    """The courses shipped with the package, by slug, in a stable order (loaded once per process)."""
+    courses = [load_course(path) for path in course_dirs(COURSES_DIR)]
+    return {course.slug: course for course in courses}
+
+
+def get_course(slug: str) -> Course:
+    """A shipped course by slug; the error names the slugs that exist."""
+    courses = shipped_courses()
+    try:
+        return courses[slug]
+    except KeyError:
+        raise KeyError(f"no course '{slug}'; shipped courses: {', '.join(courses)}") from None
+
+
+def content_hash(root: Path, common: Path | None = COMMON_DIR) -> str:
+    """SHA-256 over every file of the course (and the common set), by relative path and bytes."""
+    digest = hashlib.sha256()
+    for base in (root, common):
+        if base is None or not base.is_dir():
+            continue
+        for file in sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(file.relative_to(base).as_posix().encode())
+            digest.update(b"\0")
+            digest.update(file.read_bytes())
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _load_lessons(root: Path, problems) -> dict[str, tuple[Lesson, Path]]:
+    lessons: dict[str, tuple[Lesson, Path]] = {}
+    for file in sorted((root / "lessons").glob("*.y*ml")):
+        doc = read_yaml(file)
+        lesson = validate_document(Lesson, doc, problems)
+        if lesson is None:
+            # Keep the id known so the module check does not report a second, misleading error.
+            if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
+                lessons.setdefault(doc.data["id"], (None, file))
+            continue
+        if lesson.id != file.stem:
+            problems.append(
+                ContentProblem(file, doc.line_of(("id",)), "id", f"id '{lesson.id}' must match the file name '{file.stem}'")
+            )
+        if lesson.id in lessons:
+            other = lessons[lesson.id][1]
+            problems.append(ContentProblem(file, doc.line_of(("id",)), "id", f"duplicate lesson id '{lesson.id}' (also in {other})"))
+            continue
+        lessons[lesson.id] = (lesson, file)
+    return lessons
+
+
+def _check_lesson_references(meta: CourseFile, doc, lessons, problems) -> None:
+    listed: set[str] = set()
+    for m_index, module in enumerate(meta.modules):
+        for l_index, lesson_id in enumerate(module.lessons):
+            listed.add(lesson_id)
+            if lesson_id not in lessons:
+                problems.append(
+                    ContentProblem(
+                        doc.path,
+                        doc.line_of(("modules", m_index, "lessons", l_index)),
+                        f"modules[{m_index}].lessons[{l_index}]",
+                        f"lesson '{lesson_id}' is listed but there is no lessons/{lesson_id}.yaml",
+                    )
+                )
+    for lesson_id, (_, file) in lessons.items():
+        if lesson_id not in listed:
+            problems.append(
+                ContentProblem(file, 1, None, f"lesson '{lesson_id}' is not listed in any module of course.yaml", "warning")
+            )
+
+
+def _check_media(root: Path, lesson: Lesson | None, file: Path, problems) -> None:
+    if lesson is None:
+        return
+    doc = None
+    for index, block in enumerate(lesson.blocks):
+        if isinstance(block, ImageBlock) and not (root / block.src).is_file():
+            doc = doc or read_yaml(file)
+            problems.append(
+                ContentProblem(file, doc.line_of(("blocks", index, "src")), f"blocks[{index}].src", f"image file '{block.src}' not found in the course folder")
+            )
+
+
+def _sources(root: Path, common: Path | None, folder: str, pattern: str) -> list[Path]:
+    """Files of ``folder`` in the common set and the course; the course's own win by stem."""
+    by_stem: dict[str, Path] = {}
+    for base in (common, root):
+        if base is not None:
+            for file in sorted((base / folder).glob(pattern)):
+                by_stem[file.stem] = file
+    return list(by_stem.values())
+
+
+def _load_forms(root: Path, common: Path | None, problems) -> dict[str, Form]:
+    forms: dict[str, Form] = {}
+    for file in _sources(root, common, "forms", "*.y*ml"):
+        doc = read_yaml(file)
+        form = validate_document(Form, doc, problems)
+        if form is not None:
+            if form.id != file.stem:
+                problems.append(ContentProblem(file, doc.line_of(("id",)), "id", f"id '{form.id}' must match the file name '{file.stem}'"))
+            forms[form.id] = form
+    return forms
+
+
+def _load_templates(root: Path, common: Path | None, problems) -> dict[str, DocumentTemplate]:
+    templates: dict[str, DocumentTemplate] = {}
+    for file in _sources(root, common, "templates", "*.md"):
+        template = _load_template(file, problems)
+        if template is not None:
+            templates[template.id] = template
+    return templates
+
+
+def _load_template(file: Path, problems) -> DocumentTemplate | None:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(ContentProblem(file, None, None, f"cannot read file: {exc}"))
+        return None
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---" or "---" not in [line.strip() for line in lines[1:]]:
+        problems.append(ContentProblem(file, 1, None, "a template starts with front matter between '---' lines (id, title)"))
+        return None
+    end = 1 + [line.strip() for line in lines[1:]].index("---")
+    doc = parse_yaml("\n".join(lines[1:end]), file, first_line=2)
+    body = "\n".join(lines[end + 1 :]).strip("\n")
+    if isinstance(doc.data, dict):
+        doc.data = {**doc.data, "body": body}
+    template = validate_document(DocumentTemplate, doc, problems)
+    body_first_line = end + 2
+    for offset, line in enumerate(lines[end + 1 :]):
+        for match in PLACEHOLDER.finditer(line):
+            if match.group(1) not in PLACEHOLDERS:
+                problems.append(
+                    ContentProblem(
+                        file,
+                        body_first_line + offset,
+                        f"placeholder {{{{ {match.group(1)} }}}}",
+                        "unknown placeholder; see the list in `ksi-courses template --help`",
+                    )
+                )
+    if template is not None and template.id != file.stem:
+        problems.append(ContentProblem(file, doc.line_of(("id",)), "id", f"id '{template.id}' must match the file name '{file.stem}'"))
+    return template

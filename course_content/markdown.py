@@ -1,0 +1,30 @@
+"""The one Markdown renderer of the package (participant text, exercises, callouts, templates).
+
+Raw HTML in content is not passed through: content is data, and municipalities' editors should
+not be able to inject markup into pages, PDFs or XBlocks by accident.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+
+
+def render_markdown(text: str) -> str:
+    """Render Markdown to HTML (safe: raw HTML in the source is escaped)."""
+    return _parser().render(text or "")
+
+
+_MARKUP = re.compile(r"[*_`#>|]|\[([^\]]*)\]\([^)]*\)")
+
+
+def plain_text(text: str) -> str:
+    """Markdown reduced to its words (for word counts, readability and search)."""
+    return _MARKUP.sub(lambda m: m.group(1) or " ", text or "")

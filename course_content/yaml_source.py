@@ -1,0 +1,96 @@
+"""Read YAML while remembering the line of every key and list item.
+
+Validation errors from pydantic carry a location such as ``("blocks", 2, "alt")``; the line map
+turns that into ``lessons/x.yaml:41``. Duplicate mapping keys, which PyYAML silently accepts,
+are reported as problems.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentProblem
+
+Location = tuple[str | int, ...]
+
+
+class YamlDocument:
+    """Parsed YAML data plus a map from data path to 1-based line number."""
+
+    def __init__(self, path: Path, data: Any, lines: dict[Location, int], problems: list[ContentProblem]):
+        self.path = path
+        self.data = data
+        self.lines = lines
+        self.problems = problems
+
+    def line_of(self, loc: Location) -> int | None:
+        """The line of the deepest part of ``loc`` that exists in the file."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), 1)
+
+
+def parse_yaml(text: str, path: Path, first_line: int = 1) -> YamlDocument:
+    """Parse ``text`` (from ``path``); ``first_line`` offsets lines for front matter."""
+    offset = first_line - 1
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + offset if mark else None
+        problem = exc.problem or str(exc)
+        return YamlDocument(path, None, {}, [ContentProblem(path, line, None, f"YAML syntax error: {problem}")])
+    except yaml.YAMLError as exc:
+        return YamlDocument(path, None, {}, [ContentProblem(path, None, None, f"YAML error: {exc}")])
+    finally:
+        loader.dispose()
+    lines: dict[Location, int] = {}
+    problems: list[ContentProblem] = []
+    if node is not None:
+        lines[()] = node.start_mark.line + 1 + offset
+        _map_lines(node, (), lines, problems, path, offset)
+    return YamlDocument(path, data, lines, problems)
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Read and parse a YAML file; unreadable or non-UTF-8 files become problems."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return YamlDocument(path, None, {}, [ContentProblem(path, None, None, f"cannot read file: {exc}")])
+    return parse_yaml(text, path)
+
+
+def _map_lines(node, loc: Location, lines, problems, path, offset) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1 + offset
+            if key in seen:
+                problems.append(
+                    ContentProblem(path, line, dotted(loc + (key,)), f"duplicate key '{key}'")
+                )
+            seen.add(key)
+            lines[loc + (key,)] = line
+            _map_lines(value_node, loc + (key,), lines, problems, path, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[loc + (index,)] = item.start_mark.line + 1 + offset
+            _map_lines(item, loc + (index,), lines, problems, path, offset)
+
+
+def dotted(loc: Location) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
