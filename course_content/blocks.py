@@ -158,10 +158,11 @@ class TeacherNoteBlock(ContentModel):
 
 
 class VideoBlock(ContentModel):
-    """An optional video link with a full text alternative (no third-party embed is loaded)."""
+    """A video with a full text alternative. ``url`` is optional: without it the transcript is a
+    script the teacher can show, act out or record; no third-party embed is ever loaded."""
 
     type: Literal["video"]
-    url: HttpUrl
+    url: HttpUrl | None = None
     title: NonEmptyStr
     transcript: NonEmptyStr = Field(description="Text alternative: what is said and shown in the video")
 

@@ -31,7 +31,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
-    "django_tasks.backends.database",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

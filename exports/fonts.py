@@ -1,0 +1,82 @@
+"""The fonts bundled in ``exports/fonts/`` and the ``@font-face`` rules that load them.
+
+Every family name carries a ``KSI`` prefix: WeasyPrint then uses exactly these files (and names
+the embedded fonts after them, which the tests check), never a host font of the same name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+FONTS_DIR = Path(__file__).resolve().parent / "fonts"
+
+#: Families in fallback order: Latin/Cyrillic first, then the scripts and symbols the text needs.
+FAMILY_STACK = ("KSI Noto Sans", "KSI Noto Sans Arabic", "KSI Noto Sans Ethiopic", "KSI Noto Sans Symbols 2")
+EMBEDDED_NAME_PREFIX = "KSI-Noto"
+
+
+@dataclass(frozen=True)
+class BundledFont:
+    family: str
+    file: str
+    weight: int = 400
+    style: str = "normal"
+
+    @property
+    def path(self) -> Path:
+        return FONTS_DIR / self.file
+
+
+BUNDLED_FONTS: tuple[BundledFont, ...] = (
+    BundledFont("KSI Noto Sans", "NotoSans-Regular.ttf"),
+    BundledFont("KSI Noto Sans", "NotoSans-Bold.ttf", 700),
+    BundledFont("KSI Noto Sans", "NotoSans-Italic.ttf", 400, "italic"),
+    BundledFont("KSI Noto Sans", "NotoSans-BoldItalic.ttf", 700, "italic"),
+    BundledFont("KSI Noto Sans Arabic", "NotoSansArabic-Regular.ttf"),
+    BundledFont("KSI Noto Sans Arabic", "NotoSansArabic-Bold.ttf", 700),
+    BundledFont("KSI Noto Sans Ethiopic", "NotoSansEthiopic-Regular.ttf"),
+    BundledFont("KSI Noto Sans Ethiopic", "NotoSansEthiopic-Bold.ttf", 700),
+    BundledFont("KSI Noto Sans Symbols 2", "NotoSansSymbols2-Regular.ttf"),
+)
+
+
+def font_face_css() -> str:
+    """``@font-face`` rules for every bundled font, with absolute ``file:`` URLs."""
+    rules = []
+    for font in BUNDLED_FONTS:
+        if not font.path.is_file():
+            raise FileNotFoundError(
+                f"bundled font {font.path} is missing: reinstall ksi-courses (the wheel ships exports/fonts/*.ttf)"
+            )
+        rules.append(
+            f'@font-face {{ font-family: "{font.family}"; src: url("{font.path.as_uri()}");'
+            f" font-weight: {font.weight}; font-style: {font.style}; }}"
+        )
+    return "\n".join(rules) + "\n"
+
+
+def font_family_css() -> str:
+    """The ``font-family`` value that lists the bundled families in fallback order."""
+    return ", ".join(f'"{family}"' for family in FAMILY_STACK)
+
+
+@cache
+def _coverage() -> frozenset[int]:
+    from fontTools.ttLib import TTFont  # a WeasyPrint dependency; only needed for this check
+
+    covered: set[int] = set()
+    for font in BUNDLED_FONTS:
+        with TTFont(font.path, lazy=True) as ttf:
+            covered.update(ttf.getBestCmap())
+    return frozenset(covered)
+
+
+def missing_characters(text: str) -> set[str]:
+    """Characters of ``text`` that no bundled font can draw (whitespace and controls ignored).
+
+    Such characters would fall back to a host font, or print as empty boxes on a host without one.
+    """
+    covered = _coverage()
+    return {ch for ch in set(text) if ord(ch) >= 0x20 and not ch.isspace() and ord(ch) not in covered}

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KsiCoursesConfig(AppConfig):
+    name = "ksi_courses"
+    label = "ksi_courses"
+    verbose_name = _("Job-oriented courses")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,236 @@
+"""Import a course (content model) into the Wagtail page tree, safely and repeatably.
+
+- Idempotent: a page whose content and fingerprint already match is not touched.
+- Atomic: everything runs in one transaction; an error leaves the database as it was.
+- Upgrade-safe: a page the municipality edited since the last import is never overwritten
+  unless asked (``on_conflict="force"``); it is reported as a conflict with a diff.
+- Lessons removed upstream are unpublished, never deleted (progress records hang on them).
+- ``dry_run`` does all the work and rolls it back, so the plan it prints is exactly what a real
+  run would do.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+import yaml
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from course_content.models import Course
+
+from . import payloads
+from .images import image_importer, image_src_finder
+from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+
+CONFLICT_MODES = ("report", "force", "keep")
+
+
+@dataclass
+class Action:
+    """One thing the import did (or, in a dry run, would do) to one page."""
+
+    verb: str  # create, update, unchanged, edited, conflict, overwrite, keep, move, reorder, unpublish
+    kind: str  # course, module, lesson
+    ksi_id: str
+    title: str
+    diff: str = ""
+
+    @property
+    def writes(self) -> bool:
+        return self.verb not in ("unchanged", "edited", "conflict")
+
+    def __str__(self) -> str:
+        return f"{self.verb:<10} {self.kind:<7} {self.ksi_id:<40} {self.title}"
+
+
+@dataclass
+class ImportReport:
+    course: str
+    version: str
+    dry_run: bool
+    actions: list[Action] = field(default_factory=list)
+
+    @property
+    def changes(self) -> list[Action]:
+        return [action for action in self.actions if action.writes]
+
+    @property
+    def conflicts(self) -> list[Action]:
+        return [action for action in self.actions if action.verb == "conflict"]
+
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for action in self.actions:
+            counts[action.verb] = counts.get(action.verb, 0) + 1
+        return counts
+
+
+def import_course(course: Course, *, dry_run: bool = False, on_conflict: str = "report") -> ImportReport:
+    """Create or update the pages of ``course``; see the module docstring for the guarantees."""
+    if on_conflict not in CONFLICT_MODES:
+        raise ValueError(f"on_conflict must be one of {CONFLICT_MODES}")
+    report = ImportReport(course=course.slug, version=course.version_label, dry_run=dry_run)
+    with transaction.atomic():
+        _CourseSync(course, report, on_conflict).run()
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def course_index_page() -> Page:
+    """The page under which courses live: the first CourseIndexPage, else a new one under the
+    default site's root page."""
+    index = CourseIndexPage.objects.first()
+    if index is not None:
+        return index
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        raise RuntimeError("no default Wagtail site: create one (Settings → Sites) before importing courses")
+    index = CourseIndexPage(title="Kurs", slug="kurs", intro="")
+    site.root_page.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+class _CourseSync:
+    def __init__(self, course: Course, report: ImportReport, on_conflict: str):
+        self.course = course
+        self.report = report
+        self.on_conflict = on_conflict
+        self.image_id_for = image_importer(course.slug, course.root)
+        self.src_for = image_src_finder(course.slug)
+
+    def run(self) -> None:
+        course = self.course
+        course_page = CoursePage.objects.filter(ksi_id=course.slug).first()
+        course_page = self.sync(
+            course_page, course_index_page, CoursePage, "course", course.slug,
+            payloads.course_payload(course), payloads.course_page_payload, payloads.course_page_fields,
+            extra={"translations": dict(course.translations)},
+        )
+        module_pages = []
+        for module in course.modules:
+            module_page = ModulePage.objects.descendant_of(course_page).filter(ksi_id=module.id).first()
+            module_page = self.sync(
+                module_page, lambda p=course_page: p, ModulePage, "module", module.id,
+                payloads.module_payload(module), payloads.module_page_payload, payloads.module_page_fields,
+            )
+            module_pages.append(module_page)
+            lesson_pages = []
+            for lesson in course.lessons_in(module):
+                lesson_page = LessonPage.objects.descendant_of(course_page).filter(ksi_id=lesson.id).first()
+                if lesson_page is not None and lesson_page.get_parent().pk != module_page.pk:
+                    lesson_page.move(module_page, pos="last-child")
+                    lesson_page = LessonPage.objects.get(pk=lesson_page.pk)
+                    self.record("move", "lesson", lesson.id, lesson.title)
+                lesson_page = self.sync(
+                    lesson_page, lambda p=module_page: p, LessonPage, "lesson", lesson.id,
+                    payloads.lesson_payload(lesson),
+                    lambda page: payloads.lesson_page_payload(page, self.src_for),
+                    lambda payload, lesson=lesson: payloads.lesson_page_fields(lesson, self.image_id_for),
+                )
+                lesson_pages.append(lesson_page)
+            self.order(module_page, lesson_pages, "lesson")
+        self.order(course_page, module_pages, "module")
+        self.unpublish_removed(course_page)
+        if (course_page.ksi_version, course_page.ksi_content_hash) != (course.version, course.content_hash):
+            CoursePage.objects.filter(pk=course_page.pk).update(ksi_version=course.version, ksi_content_hash=course.content_hash)
+
+    def record(self, verb, kind, ksi_id, title, diff="") -> None:
+        self.report.actions.append(Action(verb, kind, ksi_id, title, diff))
+
+    def sync(self, page, parent_getter, page_class, kind, ksi_id, payload, page_payload, page_fields, extra=None):
+        """Create, update or leave one page; returns the (possibly new) page."""
+        new_hash = payloads.fingerprint(payload)
+        title = payload["title"]
+        if page is None:
+            page = page_class(ksi_id=ksi_id, slug=ksi_id, ksi_import_hash=new_hash, **(extra or {}))
+            self._assign(page, page_fields(payload))
+            parent_getter().add_child(instance=page)
+            page.save_revision().publish()
+            self.record("create", kind, ksi_id, title)
+            return page
+        current = page.get_latest_revision_as_object()
+        local = page_payload(current)
+        local_hash = payloads.fingerprint(local)
+        edited = local_hash != page.ksi_import_hash
+        if new_hash == page.ksi_import_hash:
+            self.record("edited" if edited else "unchanged", kind, ksi_id, title)
+            return page
+        if edited and local_hash != new_hash:
+            if self.on_conflict == "report":
+                self.record("conflict", kind, ksi_id, title, _diff(local, payload, ksi_id))
+                return page
+            if self.on_conflict == "keep":
+                type(page).objects.filter(pk=page.pk).update(ksi_import_hash=new_hash)
+                self.record("keep", kind, ksi_id, title)
+                return page
+        verb = "overwrite" if edited and local_hash != new_hash else "update"
+        self._assign(page, page_fields(payload))
+        for name, value in (extra or {}).items():
+            setattr(page, name, value)
+        page.ksi_import_hash = new_hash
+        revision = page.save_revision()
+        if page.live:
+            revision.publish()
+        type(page).objects.filter(pk=page.pk).update(ksi_import_hash=new_hash)
+        self.record(verb, kind, ksi_id, title)
+        return type(page).objects.get(pk=page.pk)
+
+    @staticmethod
+    def _assign(page, fields: dict) -> None:
+        for name, value in fields.items():
+            setattr(page, name, value)
+
+    def order(self, parent, pages, kind) -> None:
+        """Put the imported children of ``parent`` in content order (other pages stay put)."""
+        wanted = [page.pk for page in pages]
+        current = [pk for pk in parent.get_children().values_list("pk", flat=True) if pk in set(wanted)]
+        if current == wanted:
+            return
+        previous = None
+        for pk in wanted:
+            page = Page.objects.get(pk=pk)
+            if previous is None:
+                page.move(Page.objects.get(pk=parent.pk), pos="first-child")
+            else:
+                page.move(Page.objects.get(pk=previous), pos="right")
+            previous = pk
+        self.record("reorder", kind + "s", parent.specific.ksi_id, parent.title)
+
+    def unpublish_removed(self, course_page) -> None:
+        lesson_ids = set(self.course.lessons)
+        module_ids = {module.id for module in self.course.modules}
+        for page_class, ids, kind in ((LessonPage, lesson_ids, "lesson"), (ModulePage, module_ids, "module")):
+            gone = page_class.objects.descendant_of(course_page).live().exclude(ksi_id="").exclude(ksi_id__in=ids)
+            for page in gone:
+                page.unpublish()
+                self.record("unpublish", kind, page.ksi_id, page.title)
+
+
+def _diff(local: dict, upstream: dict, name: str) -> str:
+    def dump(data):
+        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100).splitlines()
+
+    return "\n".join(
+        difflib.unified_diff(dump(local), dump(upstream), f"{name} (your edited page)", f"{name} (new shipped version)", lineterm="")
+    )
+
+
+def render_report(report: ImportReport, verbose: bool = False) -> str:
+    """The report as text: changes (and, verbose, unchanged pages), conflicts with diffs, totals."""
+    out = [f"{report.course} {report.version}{' (dry run: nothing written)' if report.dry_run else ''}"]
+    for action in report.actions:
+        if action.writes or action.verb == "conflict" or verbose:
+            out.append(f"  {action}")
+    for action in report.conflicts:
+        out.append(f"\nConflict: {action.kind} '{action.ksi_id}' was edited here and changed upstream. Diff:")
+        out.append(action.diff)
+    totals = ", ".join(f"{count} {verb}" for verb, count in sorted(report.counts().items()))
+    out.append(f"  = {len(report.changes)} change(s); {totals}")
+    if report.conflicts:
+        out.append("  Conflicting pages were left as they are. Re-run with --keep to keep your edits, "
+                   "or --force to replace them with the shipped version (your version stays in the page history).")
+    return "\n".join(out)

@@ -1,0 +1,44 @@
+"""Course image files ↔ Wagtail images."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path, PurePosixPath
+
+from django.core.files import File
+from wagtail.images import get_image_model
+
+from .models import ImportedImage
+
+
+def image_importer(course_slug: str, course_root: Path):
+    """A function ``src → Wagtail image id`` that reuses images imported before."""
+
+    def image_id_for(src: str) -> int:
+        data = (Path(course_root) / src).read_bytes()
+        sha256 = hashlib.sha256(data).hexdigest()
+        known = ImportedImage.objects.filter(course_slug=course_slug, src=src, sha256=sha256).first()
+        if known is not None:
+            return known.image_id
+        image_model = get_image_model()
+        image = image_model(title=PurePosixPath(src).stem.replace("-", " "))
+        with (Path(course_root) / src).open("rb") as handle:
+            image.file = File(handle, name=PurePosixPath(src).name)
+            image._set_image_file_metadata()
+            image.save()
+        ImportedImage.objects.create(image=image, course_slug=course_slug, src=src, sha256=sha256)
+        return image.pk
+
+    return image_id_for
+
+
+def image_src_finder(course_slug: str):
+    """A function ``Wagtail image → src`` for exports: the imported path, or media/<file name>."""
+
+    def src_for(image) -> str:
+        if image is None:
+            raise ValueError("an image block has no image chosen")
+        known = ImportedImage.objects.filter(course_slug=course_slug, image_id=image.pk).order_by("-pk").first()
+        return known.src if known else f"media/{PurePosixPath(image.file.name).name}"
+
+    return src_for

@@ -1,0 +1,225 @@
+"""Page models: CourseIndexPage → CoursePage → ModulePage → LessonPage.
+
+Each concrete page has an abstract base with small hooks, so a site can subclass. Pages created
+by ``import_ksi_courses`` carry the stable content id (``ksi_id``) and a fingerprint of the
+content they were last imported from (``ksi_import_hash``); the importer compares both to know
+whether the municipality has edited a page since.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Page
+
+from course_content.base import LANGUAGES
+
+from .access import can_see_teacher_material
+from .blocks import LessonBodyBlock, SourceBlock
+
+
+def lines(text: str) -> list[str]:
+    """Non-empty lines of a one-item-per-line text field."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class KsiContentMixin(models.Model):
+    """Fields that tie a page to an item of the shipped content."""
+
+    ksi_id = models.CharField(
+        _("content id"), max_length=80, blank=True, db_index=True, editable=False,
+        help_text=_("Stable id of the shipped content this page came from."),
+    )
+    ksi_import_hash = models.CharField(_("imported content fingerprint"), max_length=64, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def show_teacher_material(self, request) -> bool:
+        """Hook: whether teacher notes and quiz answers are shown to this request's user."""
+        return can_see_teacher_material(getattr(request, "user", None))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["show_teacher_material"] = self.show_teacher_material(request)
+        return context
+
+
+class AbstractCourseIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_courses(self):
+        """Hook: the courses listed on this page."""
+        return self.get_children().live().specific()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = self.get_courses()
+        return context
+
+
+class AbstractCoursePage(KsiContentMixin, Page):
+    summary = models.TextField(_("summary"))
+    leads_to = models.TextField(_("leads to"), blank=True)
+    target_group = models.TextField(_("target group"))
+    goals = models.TextField(_("goals"), help_text=_("One goal per line."))
+    prerequisites = models.TextField(_("prerequisites"))
+    duration_weeks = models.PositiveSmallIntegerField(_("duration in weeks"))
+    hours_per_week = models.DecimalField(_("hours per week"), max_digits=4, decimal_places=1)
+    duration_note = models.TextField(_("about the duration"), blank=True)
+    organisation = models.TextField(_("organisation"))
+    assessment = models.TextField(_("assessment"))
+    certificate = models.TextField(_("certificate"))
+    cooperation = models.TextField(_("cooperation with employers and NAV"))
+    sources = StreamField([("source", SourceBlock())], blank=True, verbose_name=_("sources"))
+    translations = models.JSONField(_("translation review status"), default=dict, blank=True, editable=False)
+    ksi_version = models.CharField(_("content version"), max_length=40, blank=True, editable=False)
+    ksi_content_hash = models.CharField(_("content hash"), max_length=64, blank=True, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("leads_to"),
+        MultiFieldPanel(
+            [
+                FieldPanel("target_group"),
+                FieldPanel("goals"),
+                FieldPanel("prerequisites"),
+                FieldPanel("duration_weeks"),
+                FieldPanel("hours_per_week"),
+                FieldPanel("duration_note"),
+                FieldPanel("organisation"),
+                FieldPanel("assessment"),
+                FieldPanel("certificate"),
+                FieldPanel("cooperation"),
+            ],
+            heading=_("Course description"),
+        ),
+        FieldPanel("sources"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def goal_list(self) -> list[str]:
+        return lines(self.goals)
+
+    @property
+    def total_hours(self):
+        return self.duration_weeks * self.hours_per_week
+
+    def get_modules(self):
+        """Hook: the modules shown on the course page, in order."""
+        return self.get_children().live().specific()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["modules"] = [(module, module.get_lessons()) for module in self.get_modules()]
+        return context
+
+
+class AbstractModulePage(KsiContentMixin, Page):
+    goals = models.TextField(_("goals"), help_text=_("One goal per line."))
+
+    content_panels = [*Page.content_panels, FieldPanel("goals")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def goal_list(self) -> list[str]:
+        return lines(self.goals)
+
+    def get_lessons(self):
+        """Hook: the lessons of this module, in order."""
+        return self.get_children().live().specific()
+
+
+class AbstractLessonPage(KsiContentMixin, Page):
+    duration_minutes = models.PositiveSmallIntegerField(_("duration in minutes"), default=90)
+    goals = models.TextField(_("goals"), help_text=_("One goal per line."))
+    body = StreamField(LessonBodyBlock(), verbose_name=_("lesson"))
+
+    content_panels = [*Page.content_panels, FieldPanel("duration_minutes"), FieldPanel("goals"), FieldPanel("body")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def goal_list(self) -> list[str]:
+        return lines(self.goals)
+
+    def get_course_page(self):
+        """Hook: the course this lesson belongs to (for translation review status)."""
+        return CoursePage.objects.ancestor_of(self).first()
+
+    def get_vocabulary_language(self, request) -> str:
+        """Hook: the language shown beside Norwegian key words (``?sprak=``, default English)."""
+        code = request.GET.get("sprak", "")
+        return code if code in LANGUAGES else "en"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        code = self.get_vocabulary_language(request)
+        course_page = self.get_course_page()
+        context.update(
+            languages=list(LANGUAGES.items()),
+            vocabulary_language=code,
+            vocabulary_reviewed=bool(course_page and course_page.translations.get(code) == "reviewed"),
+        )
+        return context
+
+
+class CourseIndexPage(AbstractCourseIndexPage):
+    subpage_types = ["ksi_courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("course index")
+
+
+class CoursePage(AbstractCoursePage):
+    parent_page_types = ["ksi_courses.CourseIndexPage"]
+    subpage_types = ["ksi_courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+
+class ModulePage(AbstractModulePage):
+    parent_page_types = ["ksi_courses.CoursePage"]
+    subpage_types = ["ksi_courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+
+
+class LessonPage(AbstractLessonPage):
+    parent_page_types = ["ksi_courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+        permissions = [("view_teacher_material", _("Can see teacher notes and quiz answers"))]
+
+
+class ImportedImage(models.Model):
+    """Which Wagtail image holds which image file of a course, so re-imports reuse it and
+    exports write it back under its original path."""
+
+    image = models.ForeignKey(get_image_model_string(), on_delete=models.CASCADE, related_name="+")
+    course_slug = models.CharField(max_length=80)
+    src = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["course_slug", "src", "sha256"], name="ksi_unique_imported_image")]
+
+    def __str__(self):
+        return f"{self.course_slug}/{self.src}"

@@ -1,0 +1,50 @@
+"""Convert between content blocks (course_content) and StreamField data (ksi_courses.blocks).
+
+Both sides use the same block names and field names; only a few values differ in form
+(images are files vs. Wagtail images, true/false answers, empty optional values).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pydantic import TypeAdapter
+
+from course_content.blocks import Block
+
+_BLOCK = TypeAdapter(Block)
+
+
+def blocks_to_stream(content_blocks, image_id_for: Callable[[str], int]) -> list[dict]:
+    """Raw StreamField data for a list of content blocks."""
+    stream = []
+    for block in content_blocks:
+        value = block.model_dump(mode="json", exclude={"type"})
+        if block.type == "image":
+            value["image"] = image_id_for(value.pop("src"))
+        elif block.type == "quiz":
+            for question in value["questions"]:
+                question["answer"] = "" if question["answer"] is None else ("true" if question["answer"] else "false")
+        elif block.type == "video":
+            value["url"] = value["url"] or ""
+        stream.append({"type": block.type, "value": value})
+    return stream
+
+
+def stream_to_blocks(stream_value, src_for: Callable[[object], str]) -> list:
+    """Content blocks for a StreamField value (the inverse of :func:`blocks_to_stream`)."""
+    out = []
+    for child in stream_value:
+        value = child.block.get_api_representation(child.value)
+        if child.block_type == "image":
+            value["src"] = src_for(child.value["image"])
+            del value["image"]
+        elif child.block_type == "quiz":
+            for question in value["questions"]:
+                question["answer"] = {"true": True, "false": False}.get(question["answer"] or "")
+        elif child.block_type == "video":
+            value["url"] = value["url"] or None
+        elif child.block_type == "exercise" and value.get("duration_minutes") in ("", None):
+            value["duration_minutes"] = None
+        out.append(_BLOCK.validate_python({"type": child.block_type, **value}))
+    return out

@@ -1,0 +1,23 @@
+from django import template
+from django.utils.safestring import mark_safe
+
+from course_content.base import LANGUAGES
+from course_content.markdown import render_markdown
+
+register = template.Library()
+
+
+@register.filter
+def markdown(text: str) -> str:
+    """Markdown → HTML with the package's one renderer (raw HTML in the source is escaped)."""
+    return mark_safe(render_markdown(text))  # noqa: S308 - the renderer escapes raw HTML
+
+
+@register.simple_tag
+def language_dir(code: str) -> str:
+    return LANGUAGES.get(code, {}).get("dir", "ltr")
+
+
+@register.simple_tag
+def language_name(code: str) -> str:
+    return LANGUAGES.get(code, {}).get("name", code)
