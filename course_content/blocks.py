@@ -181,7 +181,15 @@ Block = Annotated[
 ]
 
 BLOCK_TYPES: tuple[str, ...] = (
-    "text", "image", "vocabulary", "checklist", "quiz", "exercise", "callout", "teacher_note", "video",
+    "text",
+    "image",
+    "vocabulary",
+    "checklist",
+    "quiz",
+    "exercise",
+    "callout",
+    "teacher_note",
+    "video",
 )
 PARTICIPANT_TEXT_BLOCKS: tuple[type, ...] = (TextBlock, CalloutBlock, ExerciseBlock)
 

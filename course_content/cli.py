@@ -15,9 +15,9 @@ from pathlib import Path
 
 from .errors import ContentError
 from .lint import lint_course, lint_lesson
-from .stats import lesson_stats
 from .loader import COURSES_DIR, check_course, check_lesson_file, course_dirs, shipped_courses
 from .schema import content_schema
+from .stats import lesson_stats
 
 FACE_COMMAND_MODULES = ("course_content.stats_cli", "exports.cli", "xblocks.cli")
 
@@ -44,7 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
     listing.set_defaults(handler=cmd_list)
 
     validate = commands.add_parser("validate", help="check course folders; exit 1 with file:line messages")
-    validate.add_argument("path", nargs="?", type=Path, default=COURSES_DIR, help="a course folder, a folder of courses, or one lesson file")
+    validate.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=COURSES_DIR,
+        help="a course folder, a folder of courses, or one lesson file",
+    )
     validate.add_argument(
         "--lint",
         action=argparse.BooleanOptionalAction,
@@ -81,7 +87,9 @@ def cmd_list(args) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    print(f"{'slug':<24} {'version':<16} {'modules':>7} {'lessons':>7} {'vocab':>7} {'forms':>5} {'templates':>9}  title")
+    print(
+        f"{'slug':<24} {'version':<16} {'modules':>7} {'lessons':>7} {'vocab':>7} {'forms':>5} {'templates':>9}  title"
+    )
     for row in rows:
         version = f"{row['version']}+{row['content_hash'][:6]}"
         print(
@@ -126,7 +134,9 @@ def validate_lesson_file(path: Path, lint: bool) -> int:
         print(problem, file=sys.stderr)
     if lesson is not None:
         stats = lesson_stats(lesson)
-        print(f"{'ok ' if not problems else 'bad'} {lesson.id}: {stats.text.words} words, LIX {stats.text.lix:.1f}, {stats.vocabulary} vocabulary")
+        print(
+            f"{'ok ' if not problems else 'bad'} {lesson.id}: {stats.text.words} words, LIX {stats.text.lix:.1f}, {stats.vocabulary} vocabulary"
+        )
     return 1 if any(p.severity == "error" for p in problems) else 0
 
 

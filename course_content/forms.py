@@ -9,7 +9,15 @@ from pydantic import Field, model_validator
 from .base import ContentModel, Id, NonEmptyStr
 
 FieldType = Literal[
-    "text", "long_text", "date", "number", "single_choice", "multiple_choice", "checkbox", "signature", "table",
+    "text",
+    "long_text",
+    "date",
+    "number",
+    "single_choice",
+    "multiple_choice",
+    "checkbox",
+    "signature",
+    "table",
 ]
 FormKind = Literal[
     "registration",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .blocks import ImageBlock
@@ -67,7 +67,9 @@ def check_lesson_file(path: str | Path) -> tuple[Lesson | None, list[ContentProb
     lesson = validate_document(Lesson, read_yaml(file), problems)
     if lesson is not None:
         if lesson.id != file.stem:
-            problems.append(ContentProblem(file, None, "id", f"id '{lesson.id}' must match the file name '{file.stem}'"))
+            problems.append(
+                ContentProblem(file, None, "id", f"id '{lesson.id}' must match the file name '{file.stem}'")
+            )
         _check_media(file.parent.parent, lesson, file, problems)
     return (None if any(p.severity == "error" for p in problems) else lesson), problems
 
@@ -80,20 +82,28 @@ def course_dirs(path: str | Path) -> list[Path]:
     return sorted(child for child in root.iterdir() if (child / "course.yaml").is_file()) if root.is_dir() else []
 
 
-@lru_cache(maxsize=1)
 def shipped_courses() -> dict[str, Course]:
-    """The courses shipped with the package, by slug, in a stable order (loaded once per process)."""
-    courses = [load_course(path) for path in course_dirs(COURSES_DIR)]
-    return {course.slug: course for course in courses}
+    """The courses shipped with the package, by slug, in folder order (each loaded once per process)."""
+    return {path.name: get_course(path.name) for path in course_dirs(COURSES_DIR)}
 
 
+@cache
 def get_course(slug: str) -> Course:
-    """A shipped course by slug; the error names the slugs that exist."""
-    courses = shipped_courses()
-    try:
-        return courses[slug]
-    except KeyError:
-        raise KeyError(f"no course '{slug}'; shipped courses: {', '.join(courses)}") from None
+    """A shipped course by slug (its folder name); the error names the slugs that exist."""
+    folder = COURSES_DIR / slug
+    if not (folder / "course.yaml").is_file():
+        available = ", ".join(path.name for path in course_dirs(COURSES_DIR))
+        raise KeyError(f"no course '{slug}'; shipped courses: {available}")
+    course = load_course(folder)
+    if course.slug != slug:
+        raise ContentError(
+            [
+                ContentProblem(
+                    folder / "course.yaml", None, "slug", f"slug '{course.slug}' must match the folder name '{slug}'"
+                )
+            ]
+        )
+    return course
 
 
 def content_hash(root: Path, common: Path | None = COMMON_DIR) -> str:
@@ -122,11 +132,15 @@ def _load_lessons(root: Path, problems) -> dict[str, tuple[Lesson, Path]]:
             continue
         if lesson.id != file.stem:
             problems.append(
-                ContentProblem(file, doc.line_of(("id",)), "id", f"id '{lesson.id}' must match the file name '{file.stem}'")
+                ContentProblem(
+                    file, doc.line_of(("id",)), "id", f"id '{lesson.id}' must match the file name '{file.stem}'"
+                )
             )
         if lesson.id in lessons:
             other = lessons[lesson.id][1]
-            problems.append(ContentProblem(file, doc.line_of(("id",)), "id", f"duplicate lesson id '{lesson.id}' (also in {other})"))
+            problems.append(
+                ContentProblem(file, doc.line_of(("id",)), "id", f"duplicate lesson id '{lesson.id}' (also in {other})")
+            )
             continue
         lessons[lesson.id] = (lesson, file)
     return lessons
@@ -137,7 +151,8 @@ def _check_lesson_references(meta: CourseFile, doc, lessons, problems) -> None:
     for m_index, module in enumerate(meta.modules):
         for l_index, lesson_id in enumerate(module.lessons):
             listed.add(lesson_id)
-            if lesson_id not in lessons:
+            # A lesson file that exists but failed to load has reported its own error already.
+            if lesson_id not in lessons and not any((doc.path.parent / "lessons").glob(f"{lesson_id}.y*ml")):
                 problems.append(
                     ContentProblem(
                         doc.path,
@@ -149,7 +164,9 @@ def _check_lesson_references(meta: CourseFile, doc, lessons, problems) -> None:
     for lesson_id, (_, file) in lessons.items():
         if lesson_id not in listed:
             problems.append(
-                ContentProblem(file, 1, None, f"lesson '{lesson_id}' is not listed in any module of course.yaml", "warning")
+                ContentProblem(
+                    file, 1, None, f"lesson '{lesson_id}' is not listed in any module of course.yaml", "warning"
+                )
             )
 
 
@@ -161,7 +178,12 @@ def _check_media(root: Path, lesson: Lesson | None, file: Path, problems) -> Non
         if isinstance(block, ImageBlock) and not (root / block.src).is_file():
             doc = doc or read_yaml(file)
             problems.append(
-                ContentProblem(file, doc.line_of(("blocks", index, "src")), f"blocks[{index}].src", f"image file '{block.src}' not found in the course folder")
+                ContentProblem(
+                    file,
+                    doc.line_of(("blocks", index, "src")),
+                    f"blocks[{index}].src",
+                    f"image file '{block.src}' not found in the course folder",
+                )
             )
 
 
@@ -182,7 +204,11 @@ def _load_forms(root: Path, common: Path | None, problems) -> dict[str, Form]:
         form = validate_document(Form, doc, problems)
         if form is not None:
             if form.id != file.stem:
-                problems.append(ContentProblem(file, doc.line_of(("id",)), "id", f"id '{form.id}' must match the file name '{file.stem}'"))
+                problems.append(
+                    ContentProblem(
+                        file, doc.line_of(("id",)), "id", f"id '{form.id}' must match the file name '{file.stem}'"
+                    )
+                )
             forms[form.id] = form
     return forms
 
@@ -204,7 +230,9 @@ def _load_template(file: Path, problems) -> DocumentTemplate | None:
         return None
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---" or "---" not in [line.strip() for line in lines[1:]]:
-        problems.append(ContentProblem(file, 1, None, "a template starts with front matter between '---' lines (id, title)"))
+        problems.append(
+            ContentProblem(file, 1, None, "a template starts with front matter between '---' lines (id, title)")
+        )
         return None
     end = 1 + [line.strip() for line in lines[1:]].index("---")
     doc = parse_yaml("\n".join(lines[1:end]), file, first_line=2)
@@ -225,5 +253,9 @@ def _load_template(file: Path, problems) -> DocumentTemplate | None:
                     )
                 )
     if template is not None and template.id != file.stem:
-        problems.append(ContentProblem(file, doc.line_of(("id",)), "id", f"id '{template.id}' must match the file name '{file.stem}'"))
+        problems.append(
+            ContentProblem(
+                file, doc.line_of(("id",)), "id", f"id '{template.id}' must match the file name '{file.stem}'"
+            )
+        )
     return template

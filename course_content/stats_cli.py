@@ -20,12 +20,14 @@ def cmd_stats(args) -> int:
     report = []
     for course in courses:
         rows = course_stats(course)
-        report.append({
-            "course": course.slug,
-            "lessons": [row.as_dict() for row in rows],
-            "total_words": sum(row.text.words for row in rows),
-            "average_lix": round(average_lix(rows), 1),
-        })
+        report.append(
+            {
+                "course": course.slug,
+                "lessons": [row.as_dict() for row in rows],
+                "total_words": sum(row.text.words for row in rows),
+                "average_lix": round(average_lix(rows), 1),
+            }
+        )
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0

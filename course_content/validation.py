@@ -20,7 +20,9 @@ def validate_document(model: type[BaseModel], doc: YamlDocument, problems: list[
         return None
     if not isinstance(doc.data, dict):
         problems.append(
-            ContentProblem(doc.path, doc.line_of(()), None, f"expected a mapping of fields, got {type(doc.data).__name__}")
+            ContentProblem(
+                doc.path, doc.line_of(()), None, f"expected a mapping of fields, got {type(doc.data).__name__}"
+            )
         )
         return None
     try:
@@ -48,11 +50,9 @@ def _locate(data: Any, loc: Location) -> tuple[Location, Location]:
     field_loc: list = []
     current = data
     for index, part in enumerate(loc):
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-            data_loc.append(part)
-            field_loc.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        ):
             current = current[part]
             data_loc.append(part)
             field_loc.append(part)

@@ -76,16 +76,14 @@ def _map_lines(node, loc: Location, lines, problems, path, offset) -> None:
             key = key_node.value
             line = key_node.start_mark.line + 1 + offset
             if key in seen:
-                problems.append(
-                    ContentProblem(path, line, dotted(loc + (key,)), f"duplicate key '{key}'")
-                )
+                problems.append(ContentProblem(path, line, dotted((*loc, key)), f"duplicate key '{key}'"))
             seen.add(key)
-            lines[loc + (key,)] = line
-            _map_lines(value_node, loc + (key,), lines, problems, path, offset)
+            lines[(*loc, key)] = line
+            _map_lines(value_node, (*loc, key), lines, problems, path, offset)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines[loc + (index,)] = item.start_mark.line + 1 + offset
-            _map_lines(item, loc + (index,), lines, problems, path, offset)
+            lines[(*loc, index)] = item.start_mark.line + 1 + offset
+            _map_lines(item, (*loc, index), lines, problems, path, offset)
 
 
 def dotted(loc: Location) -> str:
@@ -93,4 +91,3 @@ def dotted(loc: Location) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-

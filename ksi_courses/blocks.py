@@ -101,8 +101,13 @@ class VocabularyBlock(blocks.StructBlock):
                     "term": "håndhygiene",
                     "explanation": "Å holde hendene rene.",
                     "translations": {
-                        "en": "hand hygiene", "uk": "гігієна рук", "ar": "نظافة اليدين", "ti": "ጽሬት ኢድ",
-                        "so": "nadaafadda gacmaha", "prs": "بهداشت دست", "ru": "гигиена рук",
+                        "en": "hand hygiene",
+                        "uk": "гігієна рук",
+                        "ar": "نظافة اليدين",
+                        "ti": "ጽሬት ኢድ",
+                        "so": "nadaafadda gacmaha",
+                        "prs": "بهداشت دست",
+                        "ru": "гигиена рук",
                     },
                 }
             ],
@@ -125,7 +130,8 @@ class ChecklistBlock(blocks.StructBlock):
         template = "ksi_courses/blocks/checklist.html"
         description = _("Items a participant ticks off; saved per participant.")
         preview_value = {
-            "id": "for-jobb", "title": "Før du begynner",
+            "id": "for-jobb",
+            "title": "Før du begynner",
             "items": [{"id": "sape", "text": "Jeg har såpe."}, {"id": "papir", "text": "Jeg har papir."}],
         }
 
@@ -138,13 +144,17 @@ class ChoiceBlock(blocks.StructBlock):
 class QuestionBlock(blocks.StructBlock):
     id = IdBlock()
     kind = blocks.ChoiceBlock(
-        choices=[("single", _("One correct answer")), ("multiple", _("Several correct answers")),
-                 ("true_false", _("True or false"))],
+        choices=[
+            ("single", _("One correct answer")),
+            ("multiple", _("Several correct answers")),
+            ("true_false", _("True or false")),
+        ],
         label=_("Kind"),
     )
     prompt = blocks.CharBlock(label=_("Question"))
-    choices = blocks.ListBlock(ChoiceBlock(), label=_("Choices"), default=[],
-                               help_text=_("For one/several correct answers."))
+    choices = blocks.ListBlock(
+        ChoiceBlock(), label=_("Choices"), default=[], help_text=_("For one/several correct answers.")
+    )
     answer = blocks.ChoiceBlock(
         choices=[("true", _("True")), ("false", _("False"))], required=False, label=_("Answer (true/false)")
     )
@@ -162,18 +172,29 @@ class QuizBlock(blocks.StructBlock):
         template = "ksi_courses/blocks/quiz.html"
         description = _("Questions scored on the server; answers are never sent to participants' browsers.")
         preview_value = {
-            "id": "quiz", "title": "Test deg selv",
-            "questions": [{
-                "id": "q1", "kind": "true_false", "prompt": "Du skal vaske hendene etter toalettbesøk.",
-                "choices": [], "answer": "true", "explanation": "Ja, alltid etter toalettbesøk.",
-            }],
+            "id": "quiz",
+            "title": "Test deg selv",
+            "questions": [
+                {
+                    "id": "q1",
+                    "kind": "true_false",
+                    "prompt": "Du skal vaske hendene etter toalettbesøk.",
+                    "choices": [],
+                    "answer": "true",
+                    "explanation": "Ja, alltid etter toalettbesøk.",
+                }
+            ],
         }
 
 
 class ExerciseBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
-        choices=[("task", _("Task")), ("discussion", _("Discussion")), ("role_play", _("Role play")),
-                 ("workplace", _("Practice at the workplace"))],
+        choices=[
+            ("task", _("Task")),
+            ("discussion", _("Discussion")),
+            ("role_play", _("Role play")),
+            ("workplace", _("Practice at the workplace")),
+        ],
         label=_("Kind"),
     )
     title = blocks.CharBlock(label=_("Title"))
@@ -185,8 +206,12 @@ class ExerciseBlock(blocks.StructBlock):
         label = _("Exercise")
         template = "ksi_courses/blocks/exercise.html"
         description = _("A practical task, discussion, role play or workplace practice.")
-        preview_value = {"kind": "role_play", "title": "Vis en kollega",
-                         "body": "1. Vask hendene.\n2. Forklar hvert steg.", "duration_minutes": 10}
+        preview_value = {
+            "kind": "role_play",
+            "title": "Vis en kollega",
+            "body": "1. Vask hendene.\n2. Forklar hvert steg.",
+            "duration_minutes": 10,
+        }
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -222,13 +247,20 @@ class TeacherNoteBlock(blocks.StructBlock):
         label = _("Teacher note")
         template = "ksi_courses/blocks/teacher_note.html"
         description = _("Guidance for teachers. Never shown to participants or visitors.")
-        preview_value = {"preparation": "Ta med såpe.", "materials": ["Såpe"],
-                         "time_plan": [{"minutes": 10, "activity": "Innledning"}], "adaptation": "Bruk bilder."}
+        preview_value = {
+            "preparation": "Ta med såpe.",
+            "materials": ["Såpe"],
+            "time_plan": [{"minutes": 10, "activity": "Innledning"}],
+            "adaptation": "Bruk bilder.",
+        }
 
 
 class VideoBlock(blocks.StructBlock):
-    url = blocks.URLBlock(required=False, label=_("Video address"),
-                          help_text=_("Optional: a link to the video. Nothing is embedded from other sites."))
+    url = blocks.URLBlock(
+        required=False,
+        label=_("Video address"),
+        help_text=_("Optional: a link to the video. Nothing is embedded from other sites."),
+    )
     title = blocks.CharBlock(label=_("Title"))
     transcript = MarkdownBlock(label=_("Text alternative"), help_text=_("What is said and shown in the video."))
 
@@ -237,8 +269,11 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
         template = "ksi_courses/blocks/video.html"
         description = _("A video link with a full text alternative.")
-        preview_value = {"url": "", "title": "Slik vasker du hendene",
-                         "transcript": "En person vasker hendene med såpe i 30 sekunder."}
+        preview_value = {
+            "url": "",
+            "title": "Slik vasker du hendene",
+            "transcript": "En person vasker hendene med såpe i 30 sekunder.",
+        }
 
 
 class LessonBodyBlock(blocks.StreamBlock):

@@ -106,16 +106,28 @@ class _CourseSync:
         course = self.course
         course_page = CoursePage.objects.filter(ksi_id=course.slug).first()
         course_page = self.sync(
-            course_page, course_index_page, CoursePage, "course", course.slug,
-            payloads.course_payload(course), payloads.course_page_payload, payloads.course_page_fields,
+            course_page,
+            course_index_page,
+            CoursePage,
+            "course",
+            course.slug,
+            payloads.course_payload(course),
+            payloads.course_page_payload,
+            payloads.course_page_fields,
             extra={"translations": dict(course.translations)},
         )
         module_pages = []
         for module in course.modules:
             module_page = ModulePage.objects.descendant_of(course_page).filter(ksi_id=module.id).first()
             module_page = self.sync(
-                module_page, lambda p=course_page: p, ModulePage, "module", module.id,
-                payloads.module_payload(module), payloads.module_page_payload, payloads.module_page_fields,
+                module_page,
+                lambda p=course_page: p,
+                ModulePage,
+                "module",
+                module.id,
+                payloads.module_payload(module),
+                payloads.module_page_payload,
+                payloads.module_page_fields,
             )
             module_pages.append(module_page)
             lesson_pages = []
@@ -126,7 +138,11 @@ class _CourseSync:
                     lesson_page = LessonPage.objects.get(pk=lesson_page.pk)
                     self.record("move", "lesson", lesson.id, lesson.title)
                 lesson_page = self.sync(
-                    lesson_page, lambda p=module_page: p, LessonPage, "lesson", lesson.id,
+                    lesson_page,
+                    lambda p=module_page: p,
+                    LessonPage,
+                    "lesson",
+                    lesson.id,
                     payloads.lesson_payload(lesson),
                     lambda page: payloads.lesson_page_payload(page, self.src_for),
                     lambda payload, lesson=lesson: payloads.lesson_page_fields(lesson, self.image_id_for),
@@ -136,7 +152,9 @@ class _CourseSync:
         self.order(course_page, module_pages, "module")
         self.unpublish_removed(course_page)
         if (course_page.ksi_version, course_page.ksi_content_hash) != (course.version, course.content_hash):
-            CoursePage.objects.filter(pk=course_page.pk).update(ksi_version=course.version, ksi_content_hash=course.content_hash)
+            CoursePage.objects.filter(pk=course_page.pk).update(
+                ksi_version=course.version, ksi_content_hash=course.content_hash
+            )
 
     def record(self, verb, kind, ksi_id, title, diff="") -> None:
         self.report.actions.append(Action(verb, kind, ksi_id, title, diff))
@@ -215,7 +233,9 @@ def _diff(local: dict, upstream: dict, name: str) -> str:
         return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100).splitlines()
 
     return "\n".join(
-        difflib.unified_diff(dump(local), dump(upstream), f"{name} (your edited page)", f"{name} (new shipped version)", lineterm="")
+        difflib.unified_diff(
+            dump(local), dump(upstream), f"{name} (your edited page)", f"{name} (new shipped version)", lineterm=""
+        )
     )
 
 
@@ -231,6 +251,8 @@ def render_report(report: ImportReport, verbose: bool = False) -> str:
     totals = ", ".join(f"{count} {verb}" for verb, count in sorted(report.counts().items()))
     out.append(f"  = {len(report.changes)} change(s); {totals}")
     if report.conflicts:
-        out.append("  Conflicting pages were left as they are. Re-run with --keep to keep your edits, "
-                   "or --force to replace them with the shipped version (your version stays in the page history).")
+        out.append(
+            "  Conflicting pages were left as they are. Re-run with --keep to keep your edits, "
+            "or --force to replace them with the shipped version (your version stays in the page history)."
+        )
     return "\n".join(out)

@@ -28,7 +28,11 @@ class KsiContentMixin(models.Model):
     """Fields that tie a page to an item of the shipped content."""
 
     ksi_id = models.CharField(
-        _("content id"), max_length=80, blank=True, db_index=True, editable=False,
+        _("content id"),
+        max_length=80,
+        blank=True,
+        db_index=True,
+        editable=False,
         help_text=_("Stable id of the shipped content this page came from."),
     )
     ksi_import_hash = models.CharField(_("imported content fingerprint"), max_length=64, blank=True, editable=False)
@@ -219,7 +223,9 @@ class ImportedImage(models.Model):
     sha256 = models.CharField(max_length=64)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["course_slug", "src", "sha256"], name="ksi_unique_imported_image")]
+        constraints = [
+            models.UniqueConstraint(fields=["course_slug", "src", "sha256"], name="ksi_unique_imported_image")
+        ]
 
     def __str__(self):
         return f"{self.course_slug}/{self.src}"

@@ -26,6 +26,7 @@ def fingerprint(payload: dict) -> str:
 
 # --- content → payload -------------------------------------------------------------------------
 
+
 def course_payload(course: Course) -> dict:
     description = course.description
     return {
@@ -55,6 +56,7 @@ def lesson_payload(lesson: Lesson) -> dict:
 
 
 # --- page → payload ----------------------------------------------------------------------------
+
 
 def course_page_payload(page) -> dict:
     return {
@@ -95,11 +97,14 @@ def _source(value) -> dict:
 
 # --- payload → page fields ---------------------------------------------------------------------
 
+
 def course_page_fields(payload: dict) -> dict:
     fields = {key: value for key, value in payload.items() if key not in ("goals", "sources", "hours_per_week")}
     fields["goals"] = "\n".join(payload["goals"])
     fields["hours_per_week"] = Decimal(str(payload["hours_per_week"]))
-    fields["sources"] = [{"type": "source", "value": {**source, "url": source["url"] or ""}} for source in payload["sources"]]
+    fields["sources"] = [
+        {"type": "source", "value": {**source, "url": source["url"] or ""}} for source in payload["sources"]
+    ]
     return fields
 
 

@@ -1,5 +1,4 @@
 from course_content import load_course
-
 from tests.paths import MINI_COURSE
 
 

@@ -27,7 +27,15 @@ def test_import_builds_the_page_tree(mini_course):
     assert [p.ksi_id for p in LessonPage.objects.child_of(module)] == ["handvask", "renholdsutstyr"]
     lesson = LessonPage.objects.get(ksi_id="handvask")
     assert [child.block_type for child in lesson.body] == [
-        "text", "image", "vocabulary", "checklist", "quiz", "exercise", "callout", "teacher_note", "video",
+        "text",
+        "image",
+        "vocabulary",
+        "checklist",
+        "quiz",
+        "exercise",
+        "callout",
+        "teacher_note",
+        "video",
     ]
     assert lesson.live and lesson.goal_list == ["Du kan vaske hendene riktig."]
     assert get_image_model().objects.count() == 1
