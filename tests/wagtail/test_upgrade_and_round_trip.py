@@ -88,7 +88,7 @@ def test_keep_and_force_resolve_conflicts(mini_course, v2_folder):
     v2 = load_course(v2_folder)
 
     kept = import_course(v2, on_conflict="keep")
-    assert [(a.verb, a.ksi_id) for a in kept.actions if a.kind == "lesson"][0] == ("keep", "handvask")
+    assert next((a.verb, a.ksi_id) for a in kept.actions if a.kind == "lesson") == ("keep", "handvask")
     assert LessonPage.objects.get(ksi_id="handvask").title == "Vår håndvask"
     again = import_course(v2)  # the conflict was resolved: nothing more to report
     assert again.conflicts == [] and again.changes == []
@@ -143,5 +143,5 @@ def test_export_of_edited_course_validates(mini_course, tmp_path, capsys):
 def test_round_trip_of_every_shipped_course(tmp_path):
     for course in shipped_courses().values():
         import_course(course)
-        exported, media = export_course(CoursePage.objects.get(ksi_id=course.slug))
+        exported, _media = export_course(CoursePage.objects.get(ksi_id=course.slug))
         assert comparable(exported) == comparable(course), course.slug
