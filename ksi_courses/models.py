@@ -229,3 +229,6 @@ class ImportedImage(models.Model):
 
     def __str__(self):
         return f"{self.course_slug}/{self.src}"
+
+
+from .branding import Branding  # noqa: E402, F401  (registered here so Django finds the model)

@@ -1,0 +1,80 @@
+"""The municipality's branding, as a Wagtail site setting (Settings → Branding in the admin).
+
+Used by the page templates and passed to PDFs, so print and web look like the municipality.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.images import get_image_model_string
+
+MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text; the colour is a background behind white text
+
+
+def contrast_with_white(hex_colour: str) -> float:
+    """WCAG contrast ratio between ``#rrggbb`` and white."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    return 1.05 / (luminance + 0.05)
+
+
+@register_setting(icon="site")
+class Branding(BaseSiteSetting):
+    municipality_name = models.CharField(_("municipality"), max_length=100, blank=True)
+    unit_name = models.CharField(_("unit"), max_length=150, blank=True, help_text=_("E.g. Voksenopplæringen."))
+    logo = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default="#00509e",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour like #00509e."))],
+        help_text=_("Used behind white text: it must have a contrast of at least 4.5:1 with white."),
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    panels = [
+        FieldPanel("municipality_name"),
+        FieldPanel("unit_name"),
+        FieldPanel("logo"),
+        FieldPanel("primary_colour"),
+        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
+    ]
+
+    class Meta:
+        verbose_name = _("branding")
+
+    def clean(self):
+        super().clean()
+        colour = self.primary_colour or ""
+        if len(colour) == 7 and colour.startswith("#"):
+            ratio = contrast_with_white(colour)
+            if ratio < MIN_CONTRAST:
+                raise ValidationError(
+                    {
+                        "primary_colour": _(
+                            "Contrast with white is %(ratio).1f:1; choose a darker colour (at least 4.5:1)."
+                        )
+                        % {"ratio": ratio}
+                    }
+                )
+
+    @property
+    def contact_line(self) -> str:
+        return " · ".join(part for part in (self.unit_name, self.address, self.phone, self.email) if part)
