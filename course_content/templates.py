@@ -8,6 +8,7 @@ from pydantic import Field
 
 from .base import ContentModel, Id, NonEmptyStr
 
+BLANK = r"\_" * 10
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 
 #: Every placeholder a template may use, with its meaning. Filled from the municipality's site
@@ -55,5 +56,6 @@ class DocumentTemplate(ContentModel):
         return [match.group(1) for match in PLACEHOLDER.finditer(self.body)]
 
     def fill(self, values: dict[str, str]) -> str:
-        """The body with every placeholder replaced; a missing value leaves a visible blank line."""
-        return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), "________")), self.body)
+        """The body with every placeholder replaced; a missing value leaves a visible blank to fill
+        in by hand (escaped, so a blank alone on a line does not become a Markdown rule)."""
+        return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), BLANK)), self.body)

@@ -14,6 +14,7 @@ ALLOWED_HOSTS = ["*"]
 USE_TZ = True
 TIME_ZONE = "Europe/Oslo"
 LANGUAGE_CODE = "nb"
+LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk"), ("en", "English")]
 
 INSTALLED_APPS = [
     "ksi_courses",
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # xblock-sdk's workbench, mounted at /workbench/ for the lesson XBlock's HTTP test.
+    "workbench",
 ]
 
 MIDDLEWARE = [
@@ -79,3 +82,11 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# xblock-sdk workbench (tests/xblocks/test_workbench.py). Its runtime loads these services by
+# dotted path; the lesson block reads the mini course through "ksi_courses".
+WORKBENCH = {
+    "reset_state_on_restart": False,
+    "services": {"ksi_courses": "tests.xblocks.workbench_services.MiniCourseCatalog"},
+}
+EXCLUDED_XBLOCKS: set[str] = set()
