@@ -169,8 +169,16 @@ class AbstractLessonPage(KsiContentMixin, Page):
         code = request.GET.get("sprak", "")
         return code if code in LANGUAGES else "en"
 
+    def get_neighbours(self):
+        """Hook: the previous and next lesson in the module (two queries, whatever its size)."""
+        siblings = LessonPage.objects.live().sibling_of(self, inclusive=False)
+        previous = siblings.filter(path__lt=self.path).order_by("-path").first()
+        following = siblings.filter(path__gt=self.path).order_by("path").first()
+        return previous, following
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["previous_lesson"], context["next_lesson"] = self.get_neighbours()
         code = self.get_vocabulary_language(request)
         course_page = self.get_course_page()
         context.update(

@@ -10,11 +10,15 @@ Pure Python: no XBlock import, so the OLX writer and the tests can use it on the
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from course_content import ContentError, Course, Lesson, load_course, shipped_courses
+from course_content import ContentError, Course, Lesson, course_dirs, get_course, load_course
+from course_content.loader import COURSES_DIR
+
+log = logging.getLogger(__name__)
 
 SERVICE_NAME = "ksi_courses"
 
@@ -38,40 +42,54 @@ class LessonChoice:
 class CourseCatalog:
     """The courses a lesson block may show, by slug.
 
-    ``load`` returns the courses; it is called on every lookup and is expected to cache (the
-    default, :func:`course_content.shipped_courses`, loads once per process).
+    ``slugs`` lists the course slugs; ``load`` returns one course by slug and is expected to
+    cache (the default, :func:`course_content.get_course`, loads each shipped course once per
+    process). Courses load one at a time, so one broken course does not hide the others.
     """
 
-    def __init__(self, load: Callable[[], dict[str, Course]] = shipped_courses):
+    def __init__(
+        self,
+        slugs: Callable[[], list[str]] = lambda: [folder.name for folder in course_dirs(COURSES_DIR)],
+        load: Callable[[str], Course] = get_course,
+    ):
+        self._slugs = slugs
         self._load = load
 
     @classmethod
     def from_dirs(cls, folders: Iterable[str | Path]) -> CourseCatalog:
         """A catalog of the course folders given (loaded now; errors name file and line)."""
         courses = {course.slug: course for course in (load_course(folder) for folder in folders)}
-        return cls(lambda: courses)
+        return cls(lambda: list(courses), courses.__getitem__)
 
-    def courses(self) -> dict[str, Course]:
-        """The courses by slug. Raises :class:`LessonNotFound` when the content does not load."""
-        try:
-            return self._load()
-        except ContentError as exc:
-            raise LessonNotFound(
-                f"The course content could not be loaded. Run 'ksi-courses validate' and fix:\n{exc}"
-            ) from exc
+    def slugs(self) -> list[str]:
+        """Slugs of every course in the catalog."""
+        return list(self._slugs())
 
     def course(self, slug: str) -> Course:
-        """The course with ``slug``; the error names the courses that exist."""
-        courses = self.courses()
+        """The course with ``slug``; the error names the courses that exist, or the content problems."""
         if not slug:
             raise LessonNotFound("No course is chosen for this lesson block. Choose a course and a lesson in Studio.")
-        try:
-            return courses[slug]
-        except KeyError:
-            known = ", ".join(courses) or "none"
+        slugs = self.slugs()
+        if slug not in slugs:
             raise LessonNotFound(
-                f"There is no course '{slug}' (available: {known}). Choose another course in Studio."
-            ) from None
+                f"There is no course '{slug}' (available: {', '.join(slugs) or 'none'}). Choose another course in Studio."
+            )
+        try:
+            return self._load(slug)
+        except ContentError as exc:
+            raise LessonNotFound(
+                f"Course '{slug}' could not be loaded. Run 'ksi-courses validate' and fix:\n{exc}"
+            ) from exc
+
+    def courses(self) -> dict[str, Course]:
+        """Every course that loads, by slug. A course that does not load is logged and left out."""
+        courses = {}
+        for slug in self.slugs():
+            try:
+                courses[slug] = self.course(slug)
+            except LessonNotFound as exc:
+                log.error("ksi_courses catalog: %s", exc)
+        return courses
 
     def lesson(self, slug: str, lesson_id: str) -> tuple[Course, Lesson]:
         """The course and lesson a block points at."""
@@ -87,14 +105,10 @@ class CourseCatalog:
             ) from None
 
     def lesson_choices(self) -> list[LessonChoice]:
-        """Every lesson of every course, in teaching order, labelled for the Studio picker."""
-        try:
-            courses = self.courses()
-        except LessonNotFound:
-            return []
+        """Every lesson of every course that loads, in teaching order, labelled for the Studio picker."""
         return [
             LessonChoice(course.slug, lesson.id, f"{course.title} › {course.module_of(lesson.id).title} › {lesson.title}")
-            for course in courses.values()
+            for course in self.courses().values()
             for lesson in course.ordered_lessons()
         ]
 
