@@ -22,11 +22,11 @@ from xblock.fields import Dict, Float, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
-from course_content import Course, Lesson
+from course_content import Course, Lesson, scoring
 from course_content.base import LANGUAGES
 from course_content.blocks import ImageBlock
 
-from . import progress, scoring
+from . import progress
 from .catalog import DEFAULT_CATALOG, SERVICE_NAME, CourseCatalog, LessonNotFound
 from .rendering import lesson_data, render_template
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from course_content import Lesson
-from course_content.blocks import Question, QuizBlock
+from .blocks import Question, QuizBlock
+from .models import Lesson
 
 
 class AnswerError(ValueError):
