@@ -7,6 +7,7 @@ Markdown renderer, so what an editor writes looks the same on the page, in print
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 from course_content.base import LANGUAGES
@@ -58,6 +59,13 @@ class ImageBlock(blocks.StructBlock):
         label = _("Image")
         template = "ksi_courses/blocks/image.html"
         description = _("An image with required alt text.")
+
+    def get_preview_value(self):
+        """Preview with the newest image in the library (there is no fixed image to point at)."""
+        image = get_image_model().objects.order_by("-pk").first()
+        return self.to_python(
+            {"image": image.pk if image else None, "alt": "Hender under en vannkran.", "caption": "Vask hendene."}
+        )
 
 
 def _translation(code: str) -> blocks.CharBlock:

@@ -13,7 +13,11 @@ LOCALE = Path(ksi_courses.__file__).parent / "locale"
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("accept", "skip_link", "minutes"),
-    [("nb", "Hopp til innholdet", "45 minutter"), ("nn", "Hopp til innhaldet", "45 minutt"), ("en", "Skip to content", "45 minutes")],
+    [
+        ("nb", "Hopp til innholdet", "45 minutter"),
+        ("nn", "Hopp til innhaldet", "45 minutt"),
+        ("en", "Skip to content", "45 minutes"),
+    ],
 )
 def test_interface_language_follows_the_browser(client, mini_course, accept, skip_link, minutes):
     import_course(mini_course)

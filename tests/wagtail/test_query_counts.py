@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from course_content import load_course
 from ksi_courses.content_import import import_course
-from ksi_courses.models import LessonPage
+from ksi_courses.models import CoursePage, LessonPage
 from tests.paths import MINI_COURSE
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +46,13 @@ def test_lesson_page_queries_do_not_grow_with_the_module(client, tmp_path):
     assert small_count == large_count, (small_count, large_count)
     html = client.get(large.url).content.decode()
     assert 'rel="prev"' in html and 'rel="next"' in html and "ekstra-0" in html
+
+
+def test_course_page_queries_do_not_grow_with_the_course(client, tmp_path):
+    import_course(make_course(tmp_path / "small", "lite-kurs", 0))
+    import_course(make_course(tmp_path / "large", "stort-kurs", 25))
+    small = CoursePage.objects.get(ksi_id="lite-kurs")
+    large = CoursePage.objects.get(ksi_id="stort-kurs")
+    assert queries_to_render(client, small) == queries_to_render(client, large)
+    html = client.get(large.url).content.decode()
+    assert html.count('href="/kurs/stort-kurs/modul-en/ekstra-') == 25

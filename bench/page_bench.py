@@ -1,0 +1,128 @@
+"""Page benchmark: lesson and course page requests/s and latency against a plain Wagtail page.
+
+Run: .venv/bin/python bench/page_bench.py [--requests N] [--databases sqlite,postgres]
+
+Each database gets a fresh schema, the shipped course `renhold-og-smittevern` imported, and a
+plain page (title + text) as baseline. Requests go through Django's test client in-process
+(the full middleware, URL routing, Wagtail serve and template rendering; no network), so the
+figures compare page work, not a web server. The baseline page sits in the module beside the
+lesson, at the same tree depth, so routing costs are equal. Printed: requests/s, p50 and p95 latency, and the
+ratio of each page's throughput to the baseline measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+POSTGRES_SERVER = os.environ.get("KSI_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+
+
+def measure(client, url: str, requests: int) -> dict:
+    for _ in range(10):  # warm caches, renditions and template loading
+        assert client.get(url).status_code == 200, url
+    latencies = []
+    start = time.perf_counter()
+    for _ in range(requests):
+        t0 = time.perf_counter()
+        client.get(url)
+        latencies.append(time.perf_counter() - t0)
+    elapsed = time.perf_counter() - start
+    latencies.sort()
+    return {
+        "rps": requests / elapsed,
+        "p50": statistics.median(latencies) * 1000,
+        "p95": latencies[int(0.95 * (len(latencies) - 1))] * 1000,
+    }
+
+
+def run_one(database: str, requests: int) -> list[tuple]:
+    """Set up a fresh database in a child process and measure; returns table rows."""
+    import subprocess
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.page_settings", "KSI_BENCH_CHILD": "1"}
+    if database == "sqlite":
+        env["KSI_TEST_DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+    else:
+        name = f"ksi_bench_{uuid.uuid4().hex[:8]}"
+        subprocess.run(["psql", POSTGRES_SERVER + "/postgres", "-qc", f"CREATE DATABASE {name}"], check=True)
+        env["KSI_TEST_DATABASE_URL"] = f"{POSTGRES_SERVER}/{name}"
+    env["KSI_TEST_MEDIA_ROOT"] = tempfile.mkdtemp()
+    try:
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", "--requests", str(requests)],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode:
+            raise SystemExit(f"page benchmark on {database} failed:\n{done.stderr}")
+        out = done.stdout
+    finally:
+        if database != "sqlite":
+            subprocess.run(["psql", POSTGRES_SERVER + "/postgres", "-qc", f"DROP DATABASE {name}"], check=True)
+    return [tuple(line.split("\t")) for line in out.strip().splitlines()]
+
+
+def child(requests: int) -> None:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    from bench.baseline.models import PlainPage
+    from course_content import get_course
+    from ksi_courses.content_import import import_course
+    from ksi_courses.models import CoursePage, LessonPage
+
+    call_command("migrate", verbosity=0)
+    import_course(get_course("renhold-og-smittevern"))
+    lesson = LessonPage.objects.get(ksi_id="handhygiene")
+    # The baseline sits beside the lesson (same depth), so Wagtail's routing costs the same.
+    plain = PlainPage(title="Vanlig side", slug="vanlig-side", body="Litt tekst. " * 40)
+    lesson.get_parent().add_child(instance=plain)
+    plain.save_revision().publish()
+    client = Client()
+    pages = {
+        "plain Wagtail page (baseline)": plain.url,
+        "course page": CoursePage.objects.get().url,
+        "lesson page (handhygiene)": lesson.url,
+    }
+    for name, url in pages.items():
+        result = measure(client, url, requests)
+        print(f"{name}\t{result['rps']:.1f}\t{result['p50']:.2f}\t{result['p95']:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.requests)
+        return
+    print(
+        f"Page benchmark: {args.requests} requests per page after 10 warm-up requests (Django test client, in-process)\n"
+    )
+    print(f"{'database':<9} {'page':<32} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'vs baseline':>12}")
+    for database in args.databases.split(","):
+        rows = run_one(database, args.requests)
+        baseline = float(rows[0][1])
+        for name, rps, p50, p95 in rows:
+            print(
+                f"{database:<9} {name:<32} {float(rps):>8.1f} {float(p50):>8.2f} {float(p95):>8.2f} {float(rps) / baseline:>11.2f}×"
+            )
+
+
+if __name__ == "__main__":
+    main()
