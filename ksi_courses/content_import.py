@@ -20,7 +20,8 @@ from wagtail.models import Page, Site
 
 from course_content.models import Course
 
-from . import payloads
+from . import form_pages, payloads
+from .form_pages import CourseFormPage
 from .images import image_importer, image_src_finder
 from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 
@@ -150,6 +151,18 @@ class _CourseSync:
                 lesson_pages.append(lesson_page)
             self.order(module_page, lesson_pages, "lesson")
         self.order(course_page, module_pages, "module")
+        for form in course.forms.values():
+            form_page = CourseFormPage.objects.child_of(course_page).filter(ksi_id=form.id).first()
+            self.sync(
+                form_page,
+                lambda p=course_page: p,
+                CourseFormPage,
+                "form",
+                form.id,
+                form_pages.form_payload(form),
+                form_pages.form_page_payload,
+                form_pages.form_page_fields,
+            )
         self.unpublish_removed(course_page)
         if (course_page.ksi_version, course_page.ksi_content_hash) != (course.version, course.content_hash):
             CoursePage.objects.filter(pk=course_page.pk).update(
@@ -221,7 +234,13 @@ class _CourseSync:
     def unpublish_removed(self, course_page) -> None:
         lesson_ids = set(self.course.lessons)
         module_ids = {module.id for module in self.course.modules}
-        for page_class, ids, kind in ((LessonPage, lesson_ids, "lesson"), (ModulePage, module_ids, "module")):
+        form_ids = set(self.course.forms)
+        removable = (
+            (LessonPage, lesson_ids, "lesson"),
+            (ModulePage, module_ids, "module"),
+            (CourseFormPage, form_ids, "form"),
+        )
+        for page_class, ids, kind in removable:
             gone = page_class.objects.descendant_of(course_page).live().exclude(ksi_id="").exclude(ksi_id__in=ids)
             for page in gone:
                 page.unpublish()

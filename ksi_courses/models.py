@@ -7,8 +7,10 @@ whether the municipality has edited a page since.
 """
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Page
@@ -17,6 +19,7 @@ from course_content.base import LANGUAGES
 
 from .access import can_see_teacher_material
 from .blocks import LessonBodyBlock, SourceBlock
+from .pdf_views import serve_pdf
 
 
 def lines(text: str) -> list[str]:
@@ -68,7 +71,7 @@ class AbstractCourseIndexPage(Page):
         return context
 
 
-class AbstractCoursePage(KsiContentMixin, Page):
+class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
     summary = models.TextField(_("summary"))
     leads_to = models.TextField(_("leads to"), blank=True)
     target_group = models.TextField(_("target group"))
@@ -123,6 +126,20 @@ class AbstractCoursePage(KsiContentMixin, Page):
         """Hook: the modules shown on the course page, in order."""
         return ModulePage.objects.child_of(self).live()
 
+    @path("pdf/", name="pdf")
+    def participant_pdf(self, request):
+        return serve_pdf(request, self, filename=f"{self.slug}.pdf")
+
+    @path("pdf/laerer/", name="teacher_pdf")
+    def teacher_pdf(self, request):
+        return serve_pdf(request, self, filename=f"{self.slug}-laererutgave.pdf", edition="teacher")
+
+    @re_path(r"^pdf/ordliste/(?P<language>[a-z]{2,3})/$", name="vocabulary_pdf")
+    def vocabulary_pdf(self, request, language):
+        if language not in LANGUAGES:
+            raise Http404(f"unknown language {language}")
+        return serve_pdf(request, self, filename=f"{self.slug}-ordliste-{language}.pdf", language=language)
+
     def get_module_outline(self):
         """Hook: ``[(module, [lessons])]`` in order, in two queries whatever the course's size."""
         modules = list(self.get_modules())
@@ -131,9 +148,15 @@ class AbstractCoursePage(KsiContentMixin, Page):
             lessons_by_parent.get(lesson.path[: -Page.steplen], []).append(lesson)
         return [(module, lessons_by_parent[module.path]) for module in modules]
 
+    def get_forms(self):
+        """Hook: the course's form pages (skjema)."""
+
+        return CourseFormPage.objects.child_of(self).live()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["modules"] = self.get_module_outline()
+        context["forms"] = self.get_forms()
         return context
 
 
@@ -154,7 +177,7 @@ class AbstractModulePage(KsiContentMixin, Page):
         return self.get_children().live().specific()
 
 
-class AbstractLessonPage(KsiContentMixin, Page):
+class AbstractLessonPage(RoutablePageMixin, KsiContentMixin, Page):
     duration_minutes = models.PositiveSmallIntegerField(_("duration in minutes"), default=90)
     goals = models.TextField(_("goals"), help_text=_("One goal per line."))
     body = StreamField(LessonBodyBlock(), verbose_name=_("lesson"))
@@ -176,6 +199,21 @@ class AbstractLessonPage(KsiContentMixin, Page):
         """Hook: the language shown beside Norwegian key words (``?sprak=``, default English)."""
         code = request.GET.get("sprak", "")
         return code if code in LANGUAGES else "en"
+
+    @path("pdf/", name="pdf")
+    def handout_pdf(self, request):
+        course_page = self.get_course_page()
+        if course_page is None:
+            raise Http404("this lesson is not inside a course")
+        language = self.get_vocabulary_language(request) if "sprak" in request.GET else None
+        suffix = f"-{language}" if language else ""
+        return serve_pdf(
+            request,
+            course_page,
+            filename=f"{self.slug}{suffix}.pdf",
+            lesson_id=self.ksi_id or self.slug,
+            language=language,
+        )
 
     def get_neighbours(self):
         """Hook: the previous and next lesson in the module (two queries, whatever its size)."""
@@ -206,7 +244,7 @@ class CourseIndexPage(AbstractCourseIndexPage):
 
 class CoursePage(AbstractCoursePage):
     parent_page_types = ["ksi_courses.CourseIndexPage"]
-    subpage_types = ["ksi_courses.ModulePage"]
+    subpage_types = ["ksi_courses.ModulePage", "ksi_courses.CourseFormPage"]
 
     class Meta:
         verbose_name = _("course")
@@ -247,4 +285,5 @@ class ImportedImage(models.Model):
         return f"{self.course_slug}/{self.src}"
 
 
-from .branding import Branding  # noqa: E402, F401  (registered here so Django finds the model)
+from .branding import Branding  # noqa: E402, F401  (registered here so Django finds the models)
+from .form_pages import CourseFormField, CourseFormPage  # noqa: E402, F401

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "ksi_courses",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

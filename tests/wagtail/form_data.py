@@ -4,7 +4,7 @@ renders with JavaScript, so Wagtail's test helper cannot read them from the HTML
 from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.test.utils.form_data import nested_form_data
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 
 def block_form_data(block, value):
@@ -36,9 +36,16 @@ def block_form_data(block, value):
     return "" if prepared is None else prepared
 
 
-def page_form_data(page, fields) -> dict:
-    """Form data for ``fields`` of ``page``, as the edit view would post it."""
+def page_form_data(page, fields, inlines=None) -> dict:
+    """Form data for ``fields`` of ``page``, as the edit view would post it; ``inlines`` maps an
+    inline panel's relation name to the child fields it edits."""
     data = {}
+    for relation, child_fields in (inlines or {}).items():
+        children = [
+            {name: _plain(getattr(child, name)) for name in ("id", *child_fields)}
+            for child in getattr(page, relation).all()
+        ]
+        data[relation] = inline_formset(children)
     for name in fields:
         field = page._meta.get_field(name)
         value = getattr(page, name)
@@ -46,8 +53,12 @@ def page_form_data(page, fields) -> dict:
             data[name] = block_form_data(field.stream_block, value)
         elif hasattr(value, "all"):  # many-to-many (e.g. tags)
             data[name] = ""
-        elif value is None or isinstance(value, bool):
-            data[name] = "on" if value else ""
         else:
-            data[name] = getattr(value, "pk", value)
+            data[name] = _plain(value)
     return nested_form_data(data)
+
+
+def _plain(value):
+    if value is None or isinstance(value, bool):
+        return "on" if value else ""
+    return getattr(value, "pk", value)

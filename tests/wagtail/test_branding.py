@@ -28,7 +28,7 @@ def test_low_contrast_colour_is_rejected():
     with pytest.raises(ValidationError) as error:
         branding.full_clean()
     assert "primary_colour" in error.value.message_dict
-    assert "choose a darker colour" in error.value.message_dict["primary_colour"][0]
+    assert "velg en mørkere farge" in error.value.message_dict["primary_colour"][0]  # nb interface
 
 
 def test_contrast_formula():

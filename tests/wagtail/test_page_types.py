@@ -7,9 +7,12 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from course_content import load_course
 from ksi_courses.content_import import import_course
+from ksi_courses.form_pages import CourseFormPage
 from ksi_courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from tests.paths import MINI_COURSE
 from tests.wagtail.form_data import page_form_data
+
+FORM_FIELD_COLUMNS = ("label", "help_text", "required", "field_type", "choices", "default_value")
 
 
 def _field_panels(panels):
@@ -31,16 +34,17 @@ class PageTypeTests(WagtailPageTestCase):
 
     def test_tree_rules(self):
         self.assertAllowedParentPageTypes(CoursePage, {CourseIndexPage})
-        self.assertAllowedSubpageTypes(CoursePage, {ModulePage})
+        self.assertAllowedSubpageTypes(CoursePage, {ModulePage, CourseFormPage})
         self.assertAllowedSubpageTypes(ModulePage, {LessonPage})
         self.assertAllowedSubpageTypes(LessonPage, set())
 
     def test_every_page_renders_and_previews(self):
-        for model in (CourseIndexPage, CoursePage, ModulePage, LessonPage):
+        for model in (CourseIndexPage, CoursePage, ModulePage, LessonPage, CourseFormPage):
             fields = [p.field_name for p in _field_panels([model.get_edit_handler()]) if getattr(p, "field_name", None)]
             for page in model.objects.all():
                 self.assertPageIsRenderable(page)
-                self.assertPageIsPreviewable(page, post_data=page_form_data(page, fields))
+                inlines = {"form_fields": FORM_FIELD_COLUMNS} if model is CourseFormPage else None
+                self.assertPageIsPreviewable(page, post_data=page_form_data(page, fields, inlines))
 
     def test_editor_can_create_each_page_type(self):
         index = CourseIndexPage.objects.get()

@@ -1,0 +1,115 @@
+"""Course forms (skjema) as Wagtail form pages, storing submissions (CSV export in the admin).
+
+The import creates one form page per form of a course, under the course page. Field names
+(``clean_name``) are the content's stable field ids, so submissions keep their columns across
+upgrades even when a label is reworded.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
+
+from .access import can_see_teacher_material
+from .models import KsiContentMixin
+
+#: Content field type → Wagtail form field type. Signatures are given on paper, so they are not
+#: web fields; a table becomes a multi-line field with one row per line.
+WEB_FIELD_TYPES = {
+    "text": "singleline",
+    "long_text": "multiline",
+    "date": "date",
+    "number": "number",
+    "single_choice": "radio",
+    "multiple_choice": "checkboxes",
+    "checkbox": "checkbox",
+    "table": "multiline",
+}
+
+
+class CourseFormField(AbstractFormField):
+    page = ParentalKey("CourseFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class AbstractCourseFormPage(KsiContentMixin, AbstractForm):
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
+    thank_you_text = models.TextField(_("thank-you text"), blank=True, help_text=_("Markdown."))
+    form_kind = models.CharField(_("kind of form"), max_length=40, blank=True, editable=False)
+
+    content_panels = [
+        *AbstractForm.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Fields")),
+        FieldPanel("thank_you_text"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class CourseFormPage(AbstractCourseFormPage):
+    parent_page_types = ["ksi_courses.CoursePage"]
+    subpage_types = []
+    template = "ksi_courses/course_form_page.html"
+    landing_page_template = "ksi_courses/course_form_page_landing.html"
+
+    class Meta:
+        verbose_name = _("course form")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["show_pdf_links"] = can_see_teacher_material(getattr(request, "user", None))
+        return context
+
+
+def form_payload(form) -> dict:
+    """What a form page holds of a content form (see ``payloads``)."""
+    fields = []
+    for section in form.sections:
+        for field in section.fields:
+            if field.type == "signature":
+                continue
+            help_text = field.help
+            if field.type == "table":
+                columns = "; ".join(column.label for column in field.columns)
+                help_text = " ".join(part for part in (help_text, f"Én rad per linje: {columns}.") if part)
+            fields.append(
+                {
+                    "clean_name": field.id.replace("-", "_"),
+                    "label": field.label,
+                    "field_type": WEB_FIELD_TYPES[field.type],
+                    "required": field.required,
+                    "choices": "\n".join(field.choices),
+                    "help_text": help_text,
+                }
+            )
+    signatures = any(f.type == "signature" for f in form.fields)
+    intro = form.intro
+    if signatures:
+        intro = (intro + "\n\n" if intro else "") + "Underskrift gis på papir (skriv ut skjemaet som PDF)."
+    return {"title": form.title, "intro": intro, "form_kind": form.kind, "fields": fields}
+
+
+def form_page_payload(page) -> dict:
+    fields = [
+        {
+            "clean_name": field.clean_name,
+            "label": field.label,
+            "field_type": field.field_type,
+            "required": field.required,
+            "choices": field.choices,
+            "help_text": field.help_text,
+        }
+        for field in page.form_fields.all()
+    ]
+    return {"title": page.title, "intro": page.intro, "form_kind": page.form_kind, "fields": fields}
+
+
+def form_page_fields(payload: dict) -> dict:
+    return {
+        "title": payload["title"],
+        "intro": payload["intro"],
+        "form_kind": payload["form_kind"],
+        "form_fields": [CourseFormField(sort_order=index, **field) for index, field in enumerate(payload["fields"])],
+    }
