@@ -19,6 +19,16 @@ FieldType = Literal[
     "signature",
     "table",
 ]
+#: The kinds every course must have (CONTENT.md: the common set of forms).
+COMMON_FORM_KINDS = (
+    "registration",
+    "self_assessment",
+    "attendance",
+    "placement_agreement",
+    "placement_evaluation",
+    "course_evaluation",
+    "certificate",
+)
 FormKind = Literal[
     "registration",
     "self_assessment",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .blocks import ExerciseBlock
 from .errors import ContentProblem
+from .forms import COMMON_FORM_KINDS
 from .models import Course
 from .stats import lesson_stats
 
@@ -19,15 +20,6 @@ MIN_WORDS = 250  # CONTENT.md and the content issues: at least 250 words of part
 VOCABULARY_RANGE = (8, 15)
 MIN_QUIZ_QUESTIONS = 5
 LESSON_MINUTES = (45, 90)
-COMMON_FORM_KINDS = (
-    "registration",
-    "self_assessment",
-    "attendance",
-    "placement_agreement",
-    "placement_evaluation",
-    "course_evaluation",
-    "certificate",
-)
 
 
 def lint_course(course: Course) -> list[ContentProblem]:
