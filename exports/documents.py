@@ -62,8 +62,12 @@ def render_document_pdf(
     extra_css=(),
     base_url: Path | None = None,
     allowed_dirs=(),
+    finisher=None,
 ) -> bytes:
-    """Render a document of ``kind`` to PDF (imports WeasyPrint on first use)."""
+    """Render a document of ``kind`` to PDF (imports WeasyPrint on first use).
+
+    ``finisher(document, pdf)`` is WeasyPrint's hook to amend the PDF objects before writing.
+    """
     from . import engine
 
     return engine.write_pdf(
@@ -73,6 +77,7 @@ def render_document_pdf(
         base_url=base_url,
         allowed_dirs=allowed_dirs,
         pdf_forms=kind.pdf_forms,
+        finisher=finisher,
     )
 
 

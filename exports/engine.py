@@ -1,22 +1,25 @@
 """HTML → PDF with WeasyPrint, reusing the expensive parts across renders.
 
 A ``FontConfiguration`` and the compiled stylesheets are made once per process, on first use:
-building them is a large part of a cold render and they do not change between documents.
+they do not change between documents, and rebuilding them (with cold font caches behind them)
+makes a small document such as a handout or a vocabulary list up to twice as slow.
 Renders are serialised by a lock because Pango's font map is not safe to share between threads
 (and layout is CPU-bound Python, so threads would not run it in parallel anyway).
 """
 
 from __future__ import annotations
 
+import gc
 import threading
-from collections.abc import Iterable, Sequence
-from functools import cache
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager, nullcontext
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
 
 from .fonts import FONTS_DIR, font_face_css, font_family_css
 
@@ -53,13 +56,15 @@ def stylesheet(name: str) -> CSS:
     return CSS(filename=str(path), font_config=font_config(), url_fetcher=_fetcher_for((CSS_DIR,)))
 
 
+@lru_cache(maxsize=32)
 def compile_css(text: str) -> CSS:
-    """Compile a small generated stylesheet (branding) against the shared font configuration."""
+    """Compile a small generated stylesheet (branding), once per distinct text."""
     return CSS(string=text, font_config=font_config(), url_fetcher=_fetcher_for(()))
 
 
 def reset() -> None:
     """Forget the cached FontConfiguration and stylesheets (for benchmarks measuring a cold start)."""
+    compile_css.cache_clear()
     stylesheet.cache_clear()
     font_config.cache_clear()
 
@@ -72,12 +77,14 @@ def write_pdf(
     base_url: Path | None = None,
     allowed_dirs: Iterable[Path] = (),
     pdf_forms: bool = False,
+    finisher: Callable | None = None,
 ) -> bytes:
     """Render ``html`` to a tagged PDF/UA-1 document.
 
     Relative URLs resolve against ``base_url``; only ``data:`` URLs and files inside
     ``allowed_dirs`` (plus the package's own assets) are loaded, so content can never make the
-    renderer fetch from the network or read arbitrary files.
+    renderer fetch from the network or read arbitrary files. ``finisher(document, pdf)`` may
+    amend the PDF objects before they are written (fillable forms complete their fields there).
     """
     sheets = [stylesheet(name) for name in stylesheets] + list(extra_css)
     roots = (PACKAGE_DIR, *allowed_dirs)
@@ -86,15 +93,39 @@ def write_pdf(
         base_url=(base_url.as_uri() + "/") if base_url else PACKAGE_DIR.as_uri() + "/",
         url_fetcher=_fetcher_for(roots),
     )
-    with _render_lock:
+    # Below this size the full collection afterwards costs more than the passes it saves.
+    gc_tuning = _fewer_gc_passes() if len(html) > 200_000 else nullcontext()
+    with _render_lock, gc_tuning:
         return document.write_pdf(
             stylesheets=sheets,
             font_config=font_config(),
             pdf_variant=PDF_VARIANT,
             pdf_forms=pdf_forms,
+            finisher=finisher,
             uncompressed_pdf=False,
             optimize_images=True,
         )
+
+
+@contextmanager
+def _fewer_gc_passes(first_generation: int = 50_000):
+    """Run the cyclic garbage collector rarely during a render, and once fully after it.
+
+    Layout allocates millions of short-lived objects, so the default threshold (700) makes the
+    collector scan the young generation thousands of times per booklet. With a high threshold
+    the layout's cyclic garbage reaches the oldest generation instead, so one full collection
+    afterwards frees it at once; without that collection peak memory grew from 245 to 448 MB
+    over four booklets. Measured CPU time of an 82-page booklet: 8.4 → 7.3 s (collection
+    included), peak RSS unchanged. Small documents are left alone: in a process with a large
+    heap (a Wagtail server) the full collection would cost more than it saves.
+    """
+    saved = gc.get_threshold()
+    gc.set_threshold(max(first_generation, saved[0]), *saved[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
+        gc.collect()
 
 
 class _LocalFetcher(URLFetcher):

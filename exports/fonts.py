@@ -13,7 +13,13 @@ from pathlib import Path
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 
 #: Families in fallback order: Latin/Cyrillic first, then the scripts and symbols the text needs.
-FAMILY_STACK = ("KSI Noto Sans", "KSI Noto Sans Arabic", "KSI Noto Sans Ethiopic", "KSI Noto Sans Symbols 2")
+FAMILY_STACK = (
+    "KSI Noto Sans",
+    "KSI Noto Sans Arabic",
+    "KSI Noto Sans Ethiopic",
+    "KSI Noto Sans Symbols 2",
+    "KSI Noto Sans Math",
+)
 EMBEDDED_NAME_PREFIX = "KSI-Noto"
 
 
@@ -39,6 +45,8 @@ BUNDLED_FONTS: tuple[BundledFont, ...] = (
     BundledFont("KSI Noto Sans Ethiopic", "NotoSansEthiopic-Regular.ttf"),
     BundledFont("KSI Noto Sans Ethiopic", "NotoSansEthiopic-Bold.ttf", 700),
     BundledFont("KSI Noto Sans Symbols 2", "NotoSansSymbols2-Regular.ttf"),
+    # Arrows and relations (→ ⇒ ≤ ≥ ≈) that course text uses and Noto Sans lacks.
+    BundledFont("KSI Noto Sans Math", "NotoSansMath-Regular.ttf"),
 )
 
 

@@ -27,6 +27,7 @@ def environment() -> Environment:
     )
     env.filters["markdown"] = markdown
     env.filters["minutes"] = minutes
+    env.filters["decimal"] = decimal
     env.globals["LANGUAGES"] = LANGUAGES
     return env
 
@@ -56,6 +57,12 @@ def minutes(value: int) -> str:
     if not hours:
         return f"{rest} min"
     return f"{hours} t {rest} min" if rest else f"{hours} t"
+
+
+def decimal(value: float) -> str:
+    """A number the Norwegian way: ``2``, ``2,5``."""
+    text = f"{float(value):.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
 
 
 def nb_sort_key(text: str) -> str:

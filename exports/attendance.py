@@ -1,0 +1,113 @@
+"""The attendance list (oppmøteliste) pre-filled with a course run's participants and dates.
+
+Plain data in, PDF out, so the Wagtail face (or a script) passes a run's data without this
+module knowing about Django::
+
+    from exports.attendance import AttendanceSheet, render_attendance_pdf
+
+    sheet = AttendanceSheet("Renhold og smittevern", "Storgata 1", "Kari Lærer",
+                            dates=[date(2026, 1, 5), date(2026, 1, 6)], participants=["Amina Hassan", "Olena K."])
+    pdf = render_attendance_pdf(course, sheet, branding=branding)
+
+The list prints one row per participant and session date, date by date, in the course's form of
+kind ``attendance`` (the common ``oppmoteliste`` unless the course has its own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from course_content import Course, Form
+
+from .course_run import norwegian_date
+from .forms import FormValues, TableRow, render_form_pdf
+from .options import Branding
+
+ATTENDANCE_KIND = "attendance"
+
+
+@dataclass(frozen=True)
+class AttendanceSheet:
+    """A course run as the attendance list needs it: who comes, and on which days."""
+
+    course_title: str
+    place: str
+    teacher: str
+    dates: Sequence[date]
+    participants: Sequence[str]
+
+    def __post_init__(self) -> None:
+        if not [name for name in self.participants if name.strip()]:
+            raise ValueError("AttendanceSheet.participants is empty: add the run's participants first")
+        if not self.dates:
+            raise ValueError("AttendanceSheet.dates is empty: give the run's session dates")
+
+    @property
+    def session_dates(self) -> list[date]:
+        """The dates in order, each once."""
+        return sorted(set(self.dates))
+
+    @property
+    def period(self) -> str:
+        """``5. januar 2026 – 27. mars 2026`` (one date alone when the run has one session)."""
+        first, last = self.session_dates[0], self.session_dates[-1]
+        return norwegian_date(first) if first == last else f"{norwegian_date(first)} – {norwegian_date(last)}"
+
+
+def short_date(value: date) -> str:
+    """``05.01.2026``: the form's date hint (dd.mm.åååå)."""
+    return value.strftime("%d.%m.%Y")
+
+
+def attendance_form(course: Course) -> Form:
+    """The course's attendance form (kind ``attendance``); a ``KeyError`` if it has none or several."""
+    forms = [form for form in course.forms.values() if form.kind == ATTENDANCE_KIND]
+    if len(forms) != 1:
+        found = ", ".join(sorted(form.id for form in forms)) or "none"
+        raise KeyError(
+            f"course '{course.slug}' needs exactly one form of kind '{ATTENDANCE_KIND}' for the attendance list;"
+            f" found: {found}"
+        )
+    return forms[0]
+
+
+def attendance_values(form: Form, sheet: AttendanceSheet) -> FormValues:
+    """``sheet`` as values of ``form``: its header fields and one table row per participant and date.
+
+    The table is the form's one table field; the participant goes into its first text column and
+    the date into its first date column. The header fields ``kurs``, ``sted``, ``laerer`` and
+    ``periode`` are filled when the form has them (the common ``oppmoteliste`` has all four).
+    """
+    tables = [f for f in form.fields if f.type == "table"]
+    if len(tables) != 1:
+        raise ValueError(f"attendance form '{form.id}' needs exactly one table field, it has {len(tables)}")
+    table = tables[0]
+    name_column = next((c.id for c in table.columns if c.type == "text"), None)
+    date_column = next((c.id for c in table.columns if c.type == "date"), None)
+    if name_column is None or date_column is None:
+        raise ValueError(
+            f"attendance form '{form.id}', table '{table.id}': needs a text column for the participant"
+            " and a date column for the session date"
+        )
+    header = {"kurs": sheet.course_title, "sted": sheet.place, "laerer": sheet.teacher, "periode": sheet.period}
+    field_ids = {f.id for f in form.fields}
+    participants = [name.strip() for name in sheet.participants if name.strip()]
+    rows = [
+        TableRow({name_column: name, date_column: short_date(day)}, starts_group=index == 0 and day_number > 0)
+        for day_number, day in enumerate(sheet.session_dates)
+        for index, name in enumerate(participants)
+    ]
+    return FormValues(
+        fields={field_id: value for field_id, value in header.items() if field_id in field_ids and value},
+        tables={table.id: rows},
+    )
+
+
+def render_attendance_pdf(
+    course: Course, sheet: AttendanceSheet, *, fillable: bool = False, branding: Branding | None = None
+) -> bytes:
+    """The course's attendance list pre-filled from ``sheet``: printable, or fillable with ``fillable=True``."""
+    form = attendance_form(course)
+    return render_form_pdf(course, form, fillable=fillable, values=attendance_values(form, sheet), branding=branding)
