@@ -28,3 +28,9 @@ _MARKUP = re.compile(r"[*_`#>|]|\[([^\]]*)\]\([^)]*\)")
 def plain_text(text: str) -> str:
     """Markdown reduced to its words (for word counts, readability and search)."""
     return _MARKUP.sub(lambda m: m.group(1) or " ", text or "")
+
+
+def markdown_tokens(text: str) -> list:
+    """The token stream of the same parser :func:`render_markdown` uses (for other output
+    formats, such as DOCX, that must read Markdown exactly as the web and PDF do)."""
+    return _parser().parse(text or "")

@@ -38,6 +38,10 @@ def register(commands) -> None:
     brand.add_argument("--contact", default="", metavar="TEXT", help="contact line on the cover")
     pdf.set_defaults(handler=cmd_pdf)
 
+    from .forms_cli import register as register_forms_and_templates
+
+    register_forms_and_templates(commands)
+
 
 def _require_pdf_extra():
     try:

@@ -5,9 +5,9 @@ Values are placeholder → text (see :data:`course_content.PLACEHOLDERS`). The c
 no values at all every other placeholder gets a sample that is plainly a sample ("Eksempel
 kommune"), and with values, a placeholder left out prints as a blank line to write on::
 
-    from exports.filled_templates import render_template_docx, template_values
+    from exports.filled_templates import render_template_docx
 
-    values = template_values(course, {"municipality.name": "Testvik kommune", "run.place": "Storgata 1"})
+    values = {"municipality": {"name": "Testvik kommune"}, "run.place": "Storgata 1", "run.start": date(2026, 8, 17)}
     data = render_template_docx(course, "kursplan", values)
 
 The Wagtail face passes a course run's and the site's values the same way.
@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from course_content import PLACEHOLDERS, Course, DocumentTemplate
-from course_content.markdown import _parser
+from course_content.markdown import markdown_tokens
 
 from .course_run import norwegian_date
 from .documents import DocumentKind, register_document_kind, render_document_html, render_document_pdf
@@ -31,15 +31,10 @@ from .options import Branding
 TEMPLATE_DOCUMENT = register_document_kind(
     DocumentKind("document_template", "exports/document_template.html", ("fonts", "base", "document_template"))
 )
-FORMATS = ("pdf", "docx")
 #: Placeholders whose value is Markdown (a list), inserted as it is; every other value is text.
 MARKDOWN_PLACEHOLDERS = frozenset({"course.modules"})
-#: Placeholders the course itself answers.
-COURSE_PLACEHOLDERS = frozenset(
-    {"course.title", "course.summary", "course.weeks", "course.hours_per_week", "course.total_hours", "course.modules"}
-)
 
-_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|])")
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|&])")
 _BLOCK_START = re.compile(r"^([#>+-]|\d+[.)])")
 
 
@@ -60,25 +55,24 @@ def get_template(course: Course, template_id: str) -> DocumentTemplate:
 # --- values ------------------------------------------------------------------------------------
 
 
-def course_values(course: Course) -> dict[str, str]:
-    """The placeholders the course answers, as Markdown-ready text."""
+def course_values(course: Course) -> dict[str, object]:
+    """The placeholders the course answers (plain values; ``course.modules`` is a list of titles)."""
     duration = course.description.duration
     return {
         "course.title": course.title,
         "course.summary": course.summary,
-        "course.weeks": str(duration.weeks),
-        "course.hours_per_week": decimal(duration.hours_per_week),
-        "course.total_hours": decimal(duration.total_hours),
-        "course.modules": "\n".join(f"{n}. {_escape(module.title)}" for n, module in enumerate(course.modules, start=1)),
+        "course.weeks": duration.weeks,
+        "course.hours_per_week": duration.hours_per_week,
+        "course.total_hours": duration.total_hours,
+        "course.modules": [module.title for module in course.modules],
     }
 
 
-def sample_values(course: Course, today: date | None = None) -> dict[str, str]:
-    """A value for every placeholder: the course's own, and samples that read as samples."""
+def sample_values(course: Course, today: date | None = None) -> dict[str, object]:
+    """A plain value for every placeholder: the course's own, and samples that read as samples."""
     today = today or date.today()
     start = today + timedelta(days=14 + (7 - today.weekday()) % 7)  # a Monday two weeks or more ahead
     weeks = course.description.duration.weeks
-    end = start + timedelta(weeks=weeks, days=-3)  # the Friday of the last week
     placement_start = start + timedelta(weeks=max(weeks - 3, 0))
     lessons = course.ordered_lessons()
     samples = {
@@ -88,8 +82,8 @@ def sample_values(course: Course, today: date | None = None) -> dict[str, str]:
         "municipality.phone": "12 34 56 78",
         "municipality.email": "post@eksempel.kommune.no",
         "run.title": f"{course.title} – eksempelgruppe",
-        "run.start": norwegian_date(start),
-        "run.end": norwegian_date(end),
+        "run.start": start,
+        "run.end": start + timedelta(weeks=weeks, days=-3),  # the Friday of the last week
         "run.place": "Eksempelveien 1, rom 101",
         "run.schedule": "mandag–torsdag 09.00–14.30",
         "teacher.name": "Kari Eksempel",
@@ -98,28 +92,33 @@ def sample_values(course: Course, today: date | None = None) -> dict[str, str]:
         "participant.name": "Ola Eksempel",
         "employer.name": "Eksempelbedriften AS",
         "employer.contact": "Per Eksempel",
-        "placement.start": norwegian_date(placement_start),
-        "placement.end": norwegian_date(placement_start + timedelta(weeks=2, days=-3)),
-        "week.number": str(start.isocalendar().week),
+        "placement.start": placement_start,
+        "placement.end": placement_start + timedelta(weeks=2, days=-3),
+        "week.number": start.isocalendar().week,
         "lesson.title": lessons[0].title if lessons else "Eksempeltime",
     }
-    return {**samples, **course_values(course), "today": norwegian_date(today)}
+    return {**samples, **course_values(course), "today": today}
 
 
-def template_values(course: Course, values: Mapping[str, object] | None = None, *, today: date | None = None) -> dict[str, str]:
-    """The values a template is filled with.
+def template_values(
+    course: Course, values: Mapping[str, object] | None = None, *, today: date | None = None
+) -> dict[str, str]:
+    """The values a template is filled with, as Markdown-ready text.
 
     ``None`` gives :func:`sample_values`. Otherwise the course's values and ``today`` come first and
     ``values`` (placeholder → text, date or number; nested mappings are joined with dots, so YAML
-    may say ``municipality: {name: …}``) override them. Unknown placeholders raise
-    :class:`TemplateValuesError`.
+    may say ``municipality: {name: …}``) override them; a placeholder with no value prints as a
+    blank to fill in by hand. Unknown placeholders raise :class:`TemplateValuesError`.
+    Text is escaped, so a value never turns into Markdown (only ``course.modules`` is a list).
     """
     if values is None:
-        return sample_values(course, today)
-    given = flatten_values(values)
-    check_placeholders(given)
-    base = {**course_values(course), "today": norwegian_date(today or date.today())}
-    return {**base, **{key: _as_markdown(key, value) for key, value in given.items()}}
+        plain = sample_values(course, today)
+    else:
+        given = flatten_values(values)
+        check_placeholders(given)
+        plain = {**course_values(course), "today": today or date.today(), **given}
+    # An empty value (``run.place:`` with nothing after it in YAML) leaves the blank to write on.
+    return {key: _as_markdown(key, value) for key, value in plain.items() if value is not None and value != ""}
 
 
 def flatten_values(values: Mapping[str, object], prefix: str = "") -> dict[str, object]:
@@ -157,12 +156,16 @@ def load_values(path: str | Path) -> dict[str, object]:
     if document.data is None:
         return {}
     if not isinstance(document.data, Mapping):
-        raise TemplateValuesError(f"{path}:1: expected placeholder: value pairs, e.g. 'municipality.name: Testvik kommune'")
+        raise TemplateValuesError(
+            f"{path}:1: expected placeholder: value pairs, e.g. 'municipality.name: Testvik kommune'"
+        )
     values = flatten_values(document.data)
     unknown = [key for key in values if key not in PLACEHOLDERS]
     if unknown:
         where = ", ".join(f"{key} (line {_line_of(document, key)})" for key in unknown)
-        raise TemplateValuesError(f"{path}: unknown placeholders: {where}; the placeholders are: {', '.join(PLACEHOLDERS)}")
+        raise TemplateValuesError(
+            f"{path}: unknown placeholders: {where}; the placeholders are: {', '.join(PLACEHOLDERS)}"
+        )
     return values
 
 
@@ -175,8 +178,6 @@ def _line_of(document, key: str) -> int | None:
 
 
 def _as_markdown(key: str, value: object) -> str:
-    if value is None:
-        return ""
     if isinstance(value, date):
         text = norwegian_date(value)
     elif isinstance(value, bool):
@@ -185,6 +186,8 @@ def _as_markdown(key: str, value: object) -> str:
         text = decimal(value) if isinstance(value, float) else str(value)
     elif isinstance(value, list | tuple) and key in MARKDOWN_PLACEHOLDERS:
         return "\n".join(f"{n}. {_escape(str(item))}" for n, item in enumerate(value, start=1))
+    elif isinstance(value, list | tuple):
+        text = ", ".join(str(item) for item in value)
     else:
         text = str(value)
     return text if key in MARKDOWN_PLACEHOLDERS else _escape(text)
@@ -196,21 +199,27 @@ def _escape(text: str) -> str:
     start = _BLOCK_START.match(text)
     if start:  # a value at the start of a line would otherwise begin a heading, quote or list
         marker = start.group(1)
-        text = f"{marker[:-1]}\\{marker[-1]}{text[len(marker):]}"
+        text = f"{marker[:-1]}\\{marker[-1]}{text[len(marker) :]}"
     return text
 
 
 # --- rendering ---------------------------------------------------------------------------------
 
 
-def fill_template(course: Course, template: DocumentTemplate | str, values: Mapping[str, object] | None = None, *, today: date | None = None) -> str:
+def fill_template(
+    course: Course,
+    template: DocumentTemplate | str,
+    values: Mapping[str, object] | None = None,
+    *,
+    today: date | None = None,
+) -> str:
     """The template's Markdown with ``values`` (see :func:`template_values`) in place."""
     template = get_template(course, template) if isinstance(template, str) else template
     return template.fill(template_values(course, values, today=today))
 
 
 def template_context(course: Course, template: DocumentTemplate, markdown: str, branding: Branding) -> dict:
-    has_title = any(token.type == "heading_open" and token.tag == "h1" for token in _parser().parse(markdown))
+    has_title = any(token.type == "heading_open" and token.tag == "h1" for token in markdown_tokens(markdown))
     return {
         "title": f"{template.title} – {course.title}",
         "course": course,
@@ -222,8 +231,15 @@ def template_context(course: Course, template: DocumentTemplate, markdown: str, 
     }
 
 
-def template_html(course: Course, template: DocumentTemplate | str, values=None, *, branding: Branding | None = None, today: date | None = None) -> str:
-    """The HTML :func:`render_template_pdf` lays out."""
+def template_html(
+    course: Course,
+    template: DocumentTemplate | str,
+    values: Mapping[str, object] | None = None,
+    *,
+    branding: Branding | None = None,
+    today: date | None = None,
+) -> str:
+    """The HTML :func:`render_template_pdf` lays out (for previews and debugging)."""
     template = get_template(course, template) if isinstance(template, str) else template
     markdown = fill_template(course, template, values, today=today)
     return render_document_html(TEMPLATE_DOCUMENT, template_context(course, template, markdown, branding or Branding()))
@@ -270,9 +286,15 @@ def render_template_docx(
     )
 
 
-def render_template(course: Course, template: DocumentTemplate | str, fmt: str, values=None, **options) -> bytes:
-    """The filled template in ``fmt`` (``pdf`` or ``docx``)."""
+def render_template(
+    course: Course,
+    template: DocumentTemplate | str,
+    fmt: str,
+    values: Mapping[str, object] | None = None,
+    **options,
+) -> bytes:
+    """The filled template in ``fmt`` (``pdf`` or ``docx``); ``options`` as for the renderers."""
     renderers = {"pdf": render_template_pdf, "docx": render_template_docx}
     if fmt not in renderers:
-        raise ValueError(f"unknown template format '{fmt}': use one of {', '.join(FORMATS)}")
+        raise ValueError(f"unknown template format '{fmt}': use one of {', '.join(renderers)}")
     return renderers[fmt](course, template, values, **options)

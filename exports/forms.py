@@ -35,6 +35,8 @@ FILLABLE_FORM = register_document_kind(
 
 DATE_HINT = "dd.mm.åååå"
 NUMBER_HINT = "tall"
+#: What a field or column of these types asks for, printed beside its label and in its name.
+HINTS = {"date": DATE_HINT, "number": NUMBER_HINT}
 #: Field types a value can be printed into (choices and signatures are for the person filling in).
 PREFILLABLE_TYPES = ("text", "long_text", "date", "number")
 #: Choices print side by side up to this many, with this many characters together.
@@ -162,15 +164,14 @@ def field_view(form_field: FormField, values: FormValues) -> FieldView:
             for n, choice in enumerate(form_field.choices, start=1)
         ]
         return FieldView(form_field, controls)
-    hint = {"date": DATE_HINT, "number": NUMBER_HINT}.get(kind, "")
-    control_type = "checkbox" if kind == "checkbox" else kind
+    hint = HINTS.get(kind, "")
     name = f"{label} ({hint})" if hint else label
-    return FieldView(form_field, [Control(fid, _html_id(fid), name, values.fields.get(fid, ""), control_type)], hint)
+    return FieldView(form_field, [Control(fid, _html_id(fid), name, values.fields.get(fid, ""), kind)], hint)
 
 
 def _cell(table: FormField, row_number: int, column: TableColumn, row: TableRow) -> Control:
     name = f"{table.id}:{row_number}:{column.id}"
-    hint = {"date": DATE_HINT, "number": NUMBER_HINT}.get(column.type)
+    hint = HINTS.get(column.type)
     accessible = f"{table.label}, rad {row_number}: {column.label}" + (f" ({hint})" if hint else "")
     return Control(name, _html_id(name), accessible, str(row.values.get(column.id, "")), column.type)
 
@@ -238,15 +239,21 @@ def form_context(
         "logo_url": branding.logo_data_url(),
         "long_text_lines": LONG_TEXT_LINES,
         "date_hint": DATE_HINT,
-        "number_hint": NUMBER_HINT,
     }
 
 
-def form_html(course: Course, form: Form | str, **options) -> str:
-    """The HTML :func:`render_form_pdf` lays out (same options)."""
+def form_html(
+    course: Course,
+    form: Form | str,
+    *,
+    fillable: bool = False,
+    values: FormValues | None = None,
+    branding: Branding | None = None,
+) -> str:
+    """The HTML :func:`render_form_pdf` lays out (for previews and debugging)."""
     form = get_form(course, form) if isinstance(form, str) else form
-    fillable = options.get("fillable", False)
-    return render_document_html(FILLABLE_FORM if fillable else BLANK_FORM, form_context(course, form, **options))
+    context = form_context(course, form, fillable=fillable, values=values, branding=branding)
+    return render_document_html(FILLABLE_FORM if fillable else BLANK_FORM, context)
 
 
 def render_form_pdf(

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 from markdown_it.token import Token
 
-from course_content.markdown import _parser  # the one Markdown parser (render_markdown uses it too)
+from course_content.markdown import markdown_tokens  # the one Markdown parser (render_markdown uses it too)
 
 from .options import Branding
 
@@ -56,7 +56,7 @@ def markdown_to_docx(
     branding = branding or Branding()
     document = Document()
     _set_up(document, title=title, description=description, branding=branding, language=language)
-    DocxWriter(document).write(_parser().parse(markdown or ""))
+    DocxWriter(document).write(markdown_tokens(markdown))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -213,7 +213,8 @@ def _set_up(document, *, title: str, description: str, branding: Branding, langu
     normal.font.size = Pt(11)
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), language)
-    normal.element.get_or_add_rPr().append(lang)
+    # Word insists on the schema's order of run properties: w:lang goes before these three.
+    normal.element.get_or_add_rPr().insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
     colour = RGBColor.from_string(_hex6(branding.primary_colour))
     for level in (1, 2, 3):
         document.styles[f"Heading {level}"].font.color.rgb = colour

@@ -84,9 +84,16 @@ def test_single_choice_is_a_radio_group_named_after_the_question(registration, f
     group = fields_of(fillable_registration)["norskniva"]
     assert int(group["/Ff"]) & RADIO_FLAGS == RADIO_FLAGS
     assert str(group["/TU"]) == "Hvilket nivå har du i norsk?"
-    assert [str(option) for option in group["/Opt"]] == next(f for f in registration.fields if f.id == "norskniva").choices == ["A1", "A2", "B1", "B2", "Vet ikke"]
+    assert (
+        [str(option) for option in group["/Opt"]]
+        == next(f for f in registration.fields if f.id == "norskniva").choices
+        == ["A1", "A2", "B1", "B2", "Vet ikke"]
+    )
     buttons = [kid.get_object() for kid in group["/Kids"]]
-    assert [str(button["/TU"]) for button in buttons][:2] == ["Hvilket nivå har du i norsk?: A1", "Hvilket nivå har du i norsk?: A2"]
+    assert [str(button["/TU"]) for button in buttons][:2] == [
+        "Hvilket nivå har du i norsk?: A1",
+        "Hvilket nivå har du i norsk?: A2",
+    ]
     assert all("/T" not in button for button in buttons)  # widgets of the one group field
     # Each button has its own "on" state and starts off.
     assert [sorted(button["/AP"]["/N"].keys()) for button in buttons] == [[f"/{n}"] for n in range(5)]
@@ -129,7 +136,9 @@ def test_fields_are_tagged_for_assistive_technology(registration, fillable_regis
     assert "pdfuaid:part" in fillable_registration.xmp()
 
 
-def test_form_prints_title_intro_sections_help_and_page_numbers(registration, fillable_registration, blank_registration):
+def test_form_prints_title_intro_sections_help_and_page_numbers(
+    registration, fillable_registration, blank_registration
+):
     for pdf in (fillable_registration, blank_registration):
         assert "Påmelding til kurs" in pdf and "Testvik kommune" in pdf
         assert "Du fyller ut dette skjemaet når du vil være med på kurset." in pdf
@@ -191,7 +200,10 @@ def test_values_print_into_a_blank_form_and_fill_a_fillable_one(mini_course):
     [
         (FormValues(fields={"nope": "x"}), "form 'egen-sjekkliste' has no field 'nope'; fields that take a value: rom"),
         (FormValues(tables={"rom": []}), "has no table 'rom'; its tables: gjort"),
-        (FormValues(tables={"gjort": [TableRow({"ok": "x"})]}), "table 'gjort', row 1: no text column ok; columns that take a value: oppgave"),
+        (
+            FormValues(tables={"gjort": [TableRow({"ok": "x"})]}),
+            "table 'gjort', row 1: no text column ok; columns that take a value: oppgave",
+        ),
     ],
 )
 def test_values_the_form_has_no_place_for_are_errors(mini_course, values, message):
@@ -200,7 +212,9 @@ def test_values_the_form_has_no_place_for_are_errors(mini_course, values, messag
 
 
 def test_unknown_form_lists_the_forms_there_are(mini_course):
-    with pytest.raises(KeyError, match="course 'mini-kurs' has no form 'nope'; its forms are: egen-sjekkliste, egenvurdering"):
+    with pytest.raises(
+        KeyError, match="course 'mini-kurs' has no form 'nope'; its forms are: egen-sjekkliste, egenvurdering"
+    ):
         render_form_pdf(mini_course, "nope")
 
 

@@ -27,7 +27,9 @@ def printed(mini_course, sheet):
 def _rows(pdf: Pdf) -> list[str]:
     """The table rows as text, "name dd.mm.yyyy ☐", in page order."""
     words = pdf.flat.split(" ")
-    return [" ".join(words[i - 2 : i + 1]) for i, word in enumerate(words) if word.count(".") == 2 and word[:2].isdigit()]
+    return [
+        " ".join(words[i - 2 : i + 1]) for i, word in enumerate(words) if word.count(".") == 2 and word[:2].isdigit()
+    ]
 
 
 def test_printed_list_has_a_row_per_participant_and_date_in_date_order(printed):
@@ -75,5 +77,7 @@ def test_a_sheet_without_people_or_dates_is_an_error(kwargs, message):
 
 def test_a_course_without_an_attendance_form_is_a_clear_error(sheet):
     course = load_course(MINI_COURSE, common=None)  # only the course's own forms: no attendance list
-    with pytest.raises(KeyError, match="needs exactly one form of kind 'attendance' for the attendance list; found: none"):
+    with pytest.raises(
+        KeyError, match="needs exactly one form of kind 'attendance' for the attendance list; found: none"
+    ):
         render_attendance_pdf(course, sheet)
