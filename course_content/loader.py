@@ -106,6 +106,17 @@ def get_course(slug: str) -> Course:
     return course
 
 
+@cache
+def common_documents() -> tuple[dict[str, Form], dict[str, DocumentTemplate]]:
+    """The forms and templates shipped for every course (``common/``), by id."""
+    problems: list[ContentProblem] = []
+    forms = _load_forms(COMMON_DIR, None, problems)
+    templates = _load_templates(COMMON_DIR, None, problems)
+    if any(p.severity == "error" for p in problems):
+        raise ContentError(problems)
+    return forms, templates
+
+
 def content_hash(root: Path, common: Path | None = COMMON_DIR) -> str:
     """SHA-256 over every file of the course (and the common set), by relative path and bytes."""
     digest = hashlib.sha256()

@@ -6,7 +6,7 @@ upstream and unpublished by the importer) is not part of the course it teaches.
 
 from __future__ import annotations
 
-from course_content.loader import get_course
+from course_content.loader import common_documents, get_course
 from course_content.models import Course, Lesson, Module
 
 from . import payloads
@@ -17,8 +17,8 @@ from .models import CoursePage, LessonPage, ModulePage
 def export_course(course_page: CoursePage, shipped: Course | None = None) -> tuple[Course, dict[str, bytes]]:
     """The course as the municipality has it now, and the bytes of every image it uses.
 
-    Forms and templates are not pages yet; they come from ``shipped`` (default: the shipped
-    course with the same slug).
+    Forms and templates are not pages; they come from ``shipped`` (default: the shipped course
+    with the same slug, or the common set for a course that is not shipped).
     """
     src_for = _RecordingSrcFinder(course_page.ksi_id)
     data = payloads.course_page_payload(course_page)
@@ -58,8 +58,8 @@ def export_course(course_page: CoursePage, shipped: Course | None = None) -> tup
         modules=modules,
         sources=data["sources"],
         lessons=lessons,
-        forms=shipped.forms if shipped else {},
-        templates=shipped.templates if shipped else {},
+        forms=shipped.forms if shipped else common_documents()[0],
+        templates=shipped.templates if shipped else common_documents()[1],
     )
     return course, src_for.files
 

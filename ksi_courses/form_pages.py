@@ -6,12 +6,14 @@ upgrades even when a label is reworded.
 """
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Site
 
-from .access import can_see_teacher_material
 from .models import KsiContentMixin
 
 #: Content field type → Wagtail form field type. Signatures are given on paper, so they are not
@@ -32,7 +34,7 @@ class CourseFormField(AbstractFormField):
     page = ParentalKey("CourseFormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class AbstractCourseFormPage(KsiContentMixin, AbstractForm):
+class AbstractCourseFormPage(RoutablePageMixin, KsiContentMixin, AbstractForm):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
     thank_you_text = models.TextField(_("thank-you text"), blank=True, help_text=_("Markdown."))
     form_kind = models.CharField(_("kind of form"), max_length=40, blank=True, editable=False)
@@ -57,10 +59,26 @@ class CourseFormPage(AbstractCourseFormPage):
     class Meta:
         verbose_name = _("course form")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["show_pdf_links"] = can_see_teacher_material(getattr(request, "user", None))
-        return context
+    @path("", name="form")
+    def index_route(self, request, *args, **kwargs):
+        """The form itself: Wagtail's form serving handles showing, checking and storing it."""
+        return AbstractForm.serve(self, request, *args, **kwargs)
+
+    @path("pdf/", name="blank_pdf")
+    def blank_pdf(self, request):
+        return self.form_pdf(request, fillable=False)
+
+    @path("pdf/utfyllbar/", name="fillable_pdf")
+    def fillable_pdf(self, request):
+        return self.form_pdf(request, fillable=True)
+
+    def form_pdf(self, request, *, fillable: bool):
+        """Hook: the printable or fillable PDF of the shipped form behind this page."""
+        from .documents import form_pdf
+
+        if not self.ksi_id:
+            raise Http404("this form was made on the site; it has no printable version")
+        return form_pdf(self.get_parent().specific, self.ksi_id, fillable=fillable, site=Site.find_for_request(request))
 
 
 def form_payload(form) -> dict:

@@ -6,6 +6,8 @@ content they were last imported from (``ksi_import_hash``); the importer compare
 whether the municipality has edited a page since.
 """
 
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from course_content.base import LANGUAGES
 
@@ -140,6 +142,28 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
             raise Http404(f"unknown language {language}")
         return serve_pdf(request, self, filename=f"{self.slug}-ordliste-{language}.pdf", language=language)
 
+    @re_path(r"^maler/(?P<template_id>[a-z0-9-]+)/(?P<fmt>pdf|docx)/$", name="template_file")
+    def template_file(self, request, template_id, fmt):
+        """A template (mal) filled with the municipality's values, for teachers and admins."""
+        from .documents import template_file
+
+        if not can_see_teacher_material(request.user):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            raise PermissionDenied
+        return template_file(self, template_id, fmt, site=Site.find_for_request(request))
+
+    def get_templates(self):
+        """Hook: ``[(id, title, description)]`` of the course's templates (maler): the shipped
+        course's, or the common set for a course imported from elsewhere."""
+        from course_content.loader import common_documents, get_course
+
+        try:
+            templates = get_course(self.ksi_id).templates
+        except KeyError:
+            templates = common_documents()[1]
+        return [(t.id, t.title, t.description) for t in templates.values()]
+
     def get_module_outline(self):
         """Hook: ``[(module, [lessons])]`` in order, in two queries whatever the course's size."""
         modules = list(self.get_modules())
@@ -157,6 +181,8 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["modules"] = self.get_module_outline()
         context["forms"] = self.get_forms()
+        if context["show_teacher_material"]:
+            context["templates"] = self.get_templates()
         return context
 
 

@@ -18,6 +18,7 @@ LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk"), ("en", "English")
 
 INSTALLED_APPS = [
     "ksi_courses",
+    "ksi_courses.teaching",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

@@ -34,3 +34,17 @@ def test_every_interface_string_is_translated_and_compiled(language):
     assert len(entries) > 100
     assert [msgid for msgid, msgstr in entries if not msgstr] == []
     assert mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime - 1
+
+
+@pytest.mark.django_db
+def test_interface_language_can_be_chosen_and_breadcrumbs_start_at_the_site_root(client, mini_course):
+    import_course(mini_course)
+    url = LessonPage.objects.get(ksi_id="handvask").url
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'name="language"' in html and "Language of the menus" in html
+    response = client.post("/i18n/setlang/", {"language": "nn", "next": url}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 302
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Hopp til innhaldet" in html  # the chosen language wins over the browser's
+    breadcrumb = html[html.index('class="ksi-breadcrumbs"') :]
+    assert "Welcome to your new Wagtail site" in breadcrumb[: breadcrumb.index("</nav>")]  # tests' site root

@@ -82,7 +82,7 @@ def test_lesson_handout_and_vocabulary_list(client, course_page):
     assert client.get(course_page.url + "pdf/ordliste/xx/").status_code == 404
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_database_backend_shows_preparing_until_a_worker_builds_it(client, settings, mini_course):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     import_course(mini_course)

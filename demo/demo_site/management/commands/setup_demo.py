@@ -1,23 +1,29 @@
-"""Demo only: point the site at the course index and (re)create demo users with fresh passwords."""
+"""Demo only: point the site at the course index, (re)create demo users with fresh passwords and
+seed a course run with the teacher and participants (attendance and some progress)."""
 
 import secrets
 
-from django.contrib.auth.models import Group, Permission
-from django.core.management.base import BaseCommand
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
-from ksi_courses.access import TEACHER_MATERIAL_PERMISSION
+from demo.demo_site.teaching_demo import seed_course_run
 from ksi_courses.content_import import course_index_page
+from ksi_courses.teaching.roles import ADMIN_GROUP, PARTICIPANT_GROUP, TEACHER_GROUP
 
 DEMO_USERS = (
     ("admin", "Demo Admin", "superuser"),
-    ("laerer", "Lærer Larsen", "teacher"),
-    ("deltaker", "Deltaker Dahl", "participant"),
+    ("kommune", "Kari Kommune", ADMIN_GROUP),
+    ("laerer", "Lærer Larsen", TEACHER_GROUP),
+    ("deltaker", "Deltaker Dahl", PARTICIPANT_GROUP),
+    ("amina", "Amina Hassan", PARTICIPANT_GROUP),
+    ("bilal", "Bilal Ahmadi", PARTICIPANT_GROUP),
+    ("olena", "Olena Kovalenko", PARTICIPANT_GROUP),
 )
 
 
 class Command(BaseCommand):
-    help = "Set up the demo site: site root, teacher group and demo users (passwords printed)."
+    help = "Set up the demo site: site root, demo users (passwords printed) and a seeded course run."
 
     def handle(self, *args, **options):
         from django.contrib.auth import get_user_model
@@ -26,13 +32,8 @@ class Command(BaseCommand):
         site = Site.objects.get(is_default_site=True)
         site.root_page, site.site_name, site.hostname, site.port = index, "Demokommune", "127.0.0.1", 8000
         site.save()
-        app_label, codename = TEACHER_MATERIAL_PERMISSION.split(".")
-        teachers, _ = Group.objects.get_or_create(name="Lærere")
-        teachers.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename),
-            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        )
         User = get_user_model()
+        users = {}
         self.stdout.write("Demo users (new passwords on every run):")
         for username, name, role in DEMO_USERS:
             first, last = name.split(" ", 1)
@@ -41,6 +42,12 @@ class Command(BaseCommand):
             user.set_password(password)
             user.is_staff = user.is_superuser = role == "superuser"
             user.save()
-            if role == "teacher":
-                user.groups.add(teachers)
-            self.stdout.write(f"  {role:<12} {username:<10} {password}")
+            if role != "superuser":
+                user.groups.add(Group.objects.get(name=role))
+            users[username] = user
+            self.stdout.write(f"  {role:<22} {username:<10} {password}")
+        try:
+            run = seed_course_run(users["laerer"], [users[name] for name in ("deltaker", "amina", "bilal", "olena")])
+        except LookupError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"Course run “{run.title}”: {run.enrolments.count()} participants, {run.sessions.count()} sessions.")

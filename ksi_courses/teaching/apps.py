@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KsiTeachingConfig(AppConfig):
+    """Course runs, enrolment, progress, quizzes, attendance and certificates (issue 8)."""
+
+    name = "ksi_courses.teaching"
+    label = "ksi_teaching"
+    verbose_name = _("Teaching")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,159 @@
+"""A person's data: everything stored about them (export) and removing it (erase).
+
+Erasing anonymises rather than deletes: the user row stays, without name, username, e-mail or
+password, so that a run's aggregate figures (participants, attendance, completed lessons, quiz
+results, certificates issued) stay right in reports made afterwards, while nothing left can be
+tied to the person. Their certificate's public verification code is replaced, so the old code no
+longer shows anything.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from .models import (
+    Attendance,
+    Certificate,
+    CourseRun,
+    Enrolment,
+    LessonProgress,
+    QuizAttempt,
+    TemporaryPassword,
+    new_verification_code,
+)
+
+ERASED_PREFIX = "slettet-"
+
+
+def find_user(username: str):
+    """The user called ``username``; the error says how to list users."""
+    User = get_user_model()
+    try:
+        return User.objects.get(**{User.USERNAME_FIELD: username})
+    except User.DoesNotExist:
+        raise LookupError(
+            f"no user '{username}': check the spelling (usernames are shown in the course run's participant list)"
+        ) from None
+
+
+def export_user_data(user) -> dict[str, Any]:
+    """Everything the courses store about ``user``, as JSON-ready data."""
+    enrolments = Enrolment.objects.filter(participant=user).select_related("run__course")
+    progress = LessonProgress.objects.filter(participant=user).select_related("lesson")
+    attempts = QuizAttempt.objects.filter(participant=user).select_related("lesson").order_by("created_at", "pk")
+    attendance = Attendance.objects.filter(enrolment__participant=user).select_related("session__run")
+    certificates = Certificate.objects.filter(enrolment__participant=user).select_related("enrolment__run__course")
+    return {
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "username": user.get_username(),
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "email": user.email,
+            "date_joined": _iso(user.date_joined),
+            "last_login": _iso(user.last_login),
+            "is_active": user.is_active,
+            "groups": sorted(user.groups.values_list("name", flat=True)),
+            "must_change_password": TemporaryPassword.objects.filter(user=user).exists(),
+        },
+        "enrolments": [
+            {
+                "run": e.run.title,
+                "course": e.run.course.title,
+                "start_date": _iso(e.run.start_date),
+                "end_date": _iso(e.run.end_date),
+                "place": e.run.place,
+                "enrolled_at": _iso(e.enrolled_at),
+            }
+            for e in enrolments
+        ],
+        "lesson_progress": [
+            {
+                "lesson": p.lesson.title,
+                "lesson_id": p.lesson.ksi_id or p.lesson.slug,
+                "completed_at": _iso(p.completed_at),
+                "checklists": p.checklist,
+                "updated_at": _iso(p.updated_at),
+            }
+            for p in progress
+        ],
+        "quiz_attempts": [
+            {
+                "lesson": a.lesson.title,
+                "quiz_id": a.quiz_id,
+                "answers": a.answers,
+                "correct": a.correct,
+                "total": a.total,
+                "submitted_at": _iso(a.created_at),
+            }
+            for a in attempts
+        ],
+        "attendance": [
+            {
+                "run": a.session.run.title,
+                "date": _iso(a.session.date),
+                "hours": str(a.session.hours),
+                "present": a.present,
+            }
+            for a in attendance
+        ],
+        "certificates": [
+            {
+                "course": c.enrolment.run.course.title,
+                "code": c.code,
+                "issued_at": _iso(c.issued_at),
+                "hours": str(c.hours),
+            }
+            for c in certificates
+        ],
+        "teaches": [run.title for run in CourseRun.objects.filter(teachers=user)],
+    }
+
+
+def erase_user(user) -> dict[str, int]:
+    """Remove ``user``'s personal data; returns how many records were kept anonymously."""
+    with transaction.atomic():
+        kept = {
+            "enrolments": Enrolment.objects.filter(participant=user).count(),
+            "lesson_progress": LessonProgress.objects.filter(participant=user).count(),
+            "quiz_attempts": QuizAttempt.objects.filter(participant=user).count(),
+            "attendance": Attendance.objects.filter(enrolment__participant=user).count(),
+            "certificates": Certificate.objects.filter(enrolment__participant=user).count(),
+        }
+        for certificate in Certificate.objects.filter(enrolment__participant=user):
+            certificate.code = new_verification_code()
+            certificate.save(update_fields=["code"])
+        TemporaryPassword.objects.filter(user=user).delete()
+        user.ksi_runs_taught.clear()
+        user.groups.clear()
+        user.user_permissions.clear()
+        setattr(user, user.USERNAME_FIELD, f"{ERASED_PREFIX}{secrets.token_hex(8)}")
+        user.first_name = user.last_name = user.email = ""
+        user.is_active = user.is_staff = user.is_superuser = False
+        user.set_unusable_password()
+        user.save()
+        _delete_wagtail_profile(user)
+    return kept
+
+
+def is_erased(user) -> bool:
+    return user.get_username().startswith(ERASED_PREFIX) and not user.is_active
+
+
+def _delete_wagtail_profile(user) -> None:
+    # Wagtail keeps an avatar, preferred language and time zone per admin user.
+    from wagtail.users.models import UserProfile
+
+    for profile in UserProfile.objects.filter(user=user):
+        if profile.avatar:
+            profile.avatar.delete(save=False)
+        profile.delete()
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None

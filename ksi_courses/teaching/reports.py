@@ -1,0 +1,182 @@
+"""What teachers and the municipality see of a run: the progress matrix and the CSV report.
+
+Both are built in a fixed number of queries whatever the size of the run (lessons, enrolments,
+progress rows, quiz attempts, attendance totals, certificates).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TextIO
+
+from django.utils import timezone
+
+from ksi_courses.models import LessonPage
+
+from .attendance import attendance_totals
+from .lessons import course_lessons, page_quizzes
+from .models import Certificate, CourseRun, Enrolment, LessonProgress, QuizAttempt
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One participant in one lesson."""
+
+    completed: bool
+    ticked: int  # checklist items ticked
+    quiz_correct: int  # over the latest attempt at each quiz of the lesson
+    quiz_total: int
+    quizzes_answered: int
+
+    @property
+    def started(self) -> bool:
+        return self.completed or self.ticked > 0 or self.quizzes_answered > 0
+
+
+@dataclass(frozen=True)
+class Row:
+    enrolment: Enrolment
+    cells: tuple[Cell, ...]
+    hours: Decimal
+    sessions: int
+    certificate: Certificate | None
+
+    @property
+    def completed(self) -> int:
+        return sum(cell.completed for cell in self.cells)
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.cells) and self.completed == len(self.cells)
+
+    @property
+    def quiz_correct(self) -> int:
+        return sum(cell.quiz_correct for cell in self.cells)
+
+    @property
+    def quizzes_answered(self) -> int:
+        return sum(cell.quizzes_answered for cell in self.cells)
+
+
+@dataclass(frozen=True)
+class ProgressMatrix:
+    run: CourseRun
+    lessons: tuple[LessonPage, ...]
+    rows: tuple[Row, ...]
+    session_count: int
+    quiz_count: int  # quizzes in the course's current lessons
+    question_count: int  # questions in those quizzes
+
+
+def progress_matrix(run: CourseRun) -> ProgressMatrix:
+    """Participants × lessons of ``run``, with attendance and certificates."""
+    lessons = course_lessons(run.course)
+    lesson_ids = [lesson.pk for lesson in lessons]
+    enrolments = list(run.enrolments.select_related("participant"))
+    participant_ids = [enrolment.participant_id for enrolment in enrolments]
+    progress = {
+        (row.participant_id, row.lesson_id): row
+        for row in LessonProgress.objects.filter(participant_id__in=participant_ids, lesson_id__in=lesson_ids)
+    }
+    latest: dict[tuple[int, int, str], QuizAttempt] = {}
+    attempts = QuizAttempt.objects.filter(participant_id__in=participant_ids, lesson_id__in=lesson_ids)
+    for attempt in attempts.order_by("created_at", "pk").only(
+        "participant_id", "lesson_id", "quiz_id", "correct", "total", "created_at"
+    ):
+        latest[(attempt.participant_id, attempt.lesson_id, attempt.quiz_id)] = attempt
+    quizzes = {lesson.pk: page_quizzes(lesson) for lesson in lessons}
+    totals = attendance_totals(enrolments)
+    certificates = {c.enrolment_id: c for c in Certificate.objects.filter(enrolment__run=run)}
+
+    def cell(participant_id: int, lesson: LessonPage) -> Cell:
+        row = progress.get((participant_id, lesson.pk))
+        answered = [latest[key] for quiz_id in quizzes[lesson.pk] if (key := (participant_id, lesson.pk, quiz_id)) in latest]
+        return Cell(
+            completed=bool(row and row.completed_at),
+            ticked=sum(len(items) for items in row.checklist.values()) if row else 0,
+            quiz_correct=sum(attempt.correct for attempt in answered),
+            quiz_total=sum(len(quiz.questions) for quiz in quizzes[lesson.pk].values()),
+            quizzes_answered=len(answered),
+        )
+
+    rows = tuple(
+        Row(
+            enrolment=enrolment,
+            cells=tuple(cell(enrolment.participant_id, lesson) for lesson in lessons),
+            hours=totals[enrolment.pk][0],
+            sessions=totals[enrolment.pk][1],
+            certificate=certificates.get(enrolment.pk),
+        )
+        for enrolment in enrolments
+    )
+    return ProgressMatrix(
+        run=run,
+        lessons=tuple(lessons),
+        rows=rows,
+        session_count=run.sessions.count(),
+        quiz_count=sum(len(found) for found in quizzes.values()),
+        question_count=sum(len(quiz.questions) for found in quizzes.values() for quiz in found.values()),
+    )
+
+
+REPORT_COLUMNS = (
+    "brukernavn",
+    "navn",
+    "oppmøte_timer",
+    "oppmøte_økter",
+    "økter_i_alt",
+    "leksjoner_fullført",
+    "leksjoner_i_alt",
+    "quizer_besvart",
+    "quizer_i_alt",
+    "quiz_riktige",
+    "quiz_spørsmål",
+    "fullført",
+    "kursbevis_utstedt",
+)
+
+
+def report_rows(matrix: ProgressMatrix) -> Iterable[list[str]]:
+    """One row per participant, in :data:`REPORT_COLUMNS` order, as text."""
+    for row in matrix.rows:
+        participant = row.enrolment.participant
+        issued = timezone.localdate(row.certificate.issued_at).isoformat() if row.certificate else ""
+        yield [
+            participant.get_username(),
+            participant.get_full_name(),
+            _decimal(row.hours),
+            str(row.sessions),
+            str(matrix.session_count),
+            str(row.completed),
+            str(len(matrix.lessons)),
+            str(row.quizzes_answered),
+            str(matrix.quiz_count),
+            str(row.quiz_correct),
+            str(matrix.question_count),
+            "ja" if row.finished else "nei",
+            issued,
+        ]
+
+
+def write_report_csv(run: CourseRun, out: TextIO) -> None:
+    """The run's report as CSV for the municipality's reporting.
+
+    Semicolon-separated with decimal commas, as Norwegian spreadsheet programs expect; text that
+    a spreadsheet would run as a formula is prefixed with an apostrophe.
+    """
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(REPORT_COLUMNS)
+    for values in report_rows(progress_matrix(run)):
+        writer.writerow([_safe(value) for value in values])
+
+
+def _decimal(value: Decimal) -> str:
+    text = f"{Decimal(value):.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def _safe(value: str) -> str:
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

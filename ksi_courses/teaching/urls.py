@@ -1,0 +1,41 @@
+"""URLs of the teaching app, mounted at ``ksi/`` (Norwegian paths: participants see them)."""
+
+from django.urls import path, re_path
+
+from .views import account, learner, teacher
+
+app_name = "ksi_teaching"
+
+urlpatterns = [
+    # accounts
+    path("logg-inn/", account.LoginView.as_view(), name="login"),
+    path("logg-ut/", account.LogoutView.as_view(), name="logout"),
+    path("passord/", account.PasswordChangeView.as_view(), name="password_change"),
+    # participant
+    path("mine-kurs/", learner.dashboard, name="dashboard"),
+    path("leksjon/<int:page_id>/fullfort/", learner.lesson_done, name="lesson_done"),
+    path("leksjon/<int:page_id>/sjekkliste/<slug:checklist_id>/", learner.lesson_checklist, name="checklist"),
+    path("leksjon/<int:page_id>/quiz/<slug:quiz_id>/", learner.lesson_quiz, name="quiz"),
+    path("kursbevis/<int:certificate_id>/pdf/", learner.certificate_pdf, name="certificate_pdf"),
+    path("bevis/<str:code>/", learner.verify, name="verify"),
+    # teacher
+    path("kurs/", teacher.run_list, name="runs"),
+    path("kurs/ny/", teacher.run_create, name="run_create"),
+    path("kurs/<int:run_id>/", teacher.run_detail, name="run"),
+    path("kurs/<int:run_id>/endre/", teacher.run_edit, name="run_edit"),
+    path("kurs/<int:run_id>/deltakere/ny/", teacher.participant_add, name="participant_add"),
+    path("kurs/<int:run_id>/deltakere/liste/", teacher.participants_import, name="participants_import"),
+    path("kurs/<int:run_id>/deltakere/<int:enrolment_id>/nytt-passord/", teacher.new_password, name="new_password"),
+    path("kurs/<int:run_id>/passordark/", teacher.password_sheet, name="password_sheet"),
+    path("kurs/<int:run_id>/oppmote/", teacher.sessions, name="sessions"),
+    path("kurs/<int:run_id>/oppmote/<int:session_id>/", teacher.session_attendance, name="attendance"),
+    path("kurs/<int:run_id>/framdrift/", teacher.progress, name="progress"),
+    path("kurs/<int:run_id>/kursbevis/", teacher.run_certificates, name="certificates"),
+    path("kurs/<int:run_id>/rapport.csv", teacher.report_csv, name="report"),
+    path("kurs/<int:run_id>/oppmoteliste.pdf", teacher.attendance_list_pdf, name="attendance_list_pdf"),
+    re_path(
+        r"^kurs/(?P<run_id>[0-9]+)/maler/(?P<template_id>[a-z0-9-]+)\.(?P<fmt>pdf|docx)$",
+        teacher.run_template,
+        name="run_template",
+    ),
+]

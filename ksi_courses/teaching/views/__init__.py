@@ -1,0 +1,1 @@
+"""Views of the teaching app: accounts, the participant's pages and actions, the teacher's pages."""

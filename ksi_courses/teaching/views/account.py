@@ -1,0 +1,62 @@
+"""Logging in and out, and replacing a one-time password with one's own."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseRedirect
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from ..models import TemporaryPassword
+
+LOGIN_URL = reverse_lazy("ksi_teaching:login")
+
+
+class LoginView(auth_views.LoginView):
+    """The participants' and teachers' login. A one-time password leads to choosing one's own."""
+
+    template_name = "ksi_teaching/login.html"
+    next_page = reverse_lazy("ksi_teaching:dashboard")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if TemporaryPassword.objects.filter(user=form.get_user()).exists():
+            target = reverse("ksi_teaching:password_change")
+            return HttpResponseRedirect(f"{target}?{urlencode({'next': self.get_success_url()})}")
+        return response
+
+
+class LogoutView(auth_views.LogoutView):
+    next_page = reverse_lazy("ksi_teaching:login")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "ksi_teaching/password_change.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:  # before Django's check, which uses settings.LOGIN_URL
+            return redirect_to_login(request.get_full_path(), LOGIN_URL)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_success_url(self):
+        target = self.request.POST.get("next") or self.request.GET.get("next") or ""
+        if url_has_allowed_host_and_scheme(target, {self.request.get_host()}, self.request.is_secure()):
+            return target
+        return reverse("ksi_teaching:dashboard")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["next"] = self.request.GET.get("next", "")
+        context["one_time"] = TemporaryPassword.objects.filter(user=self.request.user).exists()
+        return context
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        TemporaryPassword.objects.filter(user=self.request.user).delete()
+        messages.success(self.request, _("Your new password is saved."))
+        return response

@@ -1,0 +1,262 @@
+"""The teacher's pages: runs, participants, attendance, progress, certificates and the report.
+
+Every view here goes through :func:`teacher_view`: login, the teacher role (403 without it) and,
+for a run's pages, a run the user teaches (404 otherwise; admins manage every run).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .. import attendance, certificates, enrolment
+from ..access import can_manage_all_runs, can_teach, managed_run, runs_for
+from ..forms import AttendanceForm, CertificateForm, ParticipantForm, ParticipantsImportForm, RunForm, SessionForm
+from ..reports import progress_matrix, write_report_csv
+from .account import LOGIN_URL
+from .pdf import pdf_response, request_branding
+
+
+def teacher_view(view):
+    """Login and the teacher role; with ``run_id`` in the URL, the run (theirs) as ``run``."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, run_id: int | None = None, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), LOGIN_URL)
+        if run_id is None:
+            if not can_teach(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+        return view(request, managed_run(request.user, run_id), *args, **kwargs)
+
+    return wrapper
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
+    """Pages with one-time passwords must not be kept by the browser or proxies."""
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+# --- runs ---------------------------------------------------------------------------------------
+
+
+@teacher_view
+@require_http_methods(["GET"])
+def run_list(request):
+    runs = runs_for(request.user).annotate(participant_count=Count("enrolments"))
+    return render(request, "ksi_teaching/run_list.html", {"runs": runs})
+
+
+@teacher_view
+@require_http_methods(["GET", "POST"])
+def run_create(request):
+    form = RunForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        run = form.save()
+        run.teachers.add(request.user)
+        messages.success(request, _("The course run “%(title)s” is set up. Add the participants next.") % {"title": run.title})
+        return redirect("ksi_teaching:run", run_id=run.pk)
+    return render(request, "ksi_teaching/run_form.html", {"form": form})
+
+
+@teacher_view
+@require_http_methods(["GET", "POST"])
+def run_edit(request, run):
+    form = RunForm(request.POST or None, instance=run)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        if not can_manage_all_runs(request.user):
+            run.teachers.add(request.user)  # unticking oneself would lock one out of the run
+        messages.success(request, _("The course run is saved."))
+        return redirect("ksi_teaching:run", run_id=run.pk)
+    return render(request, "ksi_teaching/run_form.html", {"form": form, "run": run})
+
+
+@teacher_view
+@require_http_methods(["GET"])
+def run_detail(request, run):
+    return render(
+        request,
+        "ksi_teaching/run_detail.html",
+        {
+            "run": run,
+            "enrolments": run.enrolments.select_related("participant"),
+            "teachers": run.teachers.all(),
+            "sessions": run.sessions.all(),
+            "participant_form": ParticipantForm(),
+            "run_templates": run.course.specific.get_templates(),
+        },
+    )
+
+
+# --- participants -------------------------------------------------------------------------------
+
+
+@teacher_view
+@require_http_methods(["GET", "POST"])
+def participant_add(request, run):
+    form = ParticipantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["username"].strip():
+                added = enrolment.enrol_existing(run, form.cleaned_data["username"])
+                messages.success(request, _("%(name)s is added to the course run.") % {"name": added.participant.get_full_name() or added.participant})
+                return redirect("ksi_teaching:run", run_id=run.pk)
+            credentials = [enrolment.add_participant(run, form.cleaned_data["first_name"], form.cleaned_data["last_name"])]
+        except enrolment.ParticipantError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return _no_store(render(request, "ksi_teaching/credentials.html", {"run": run, "credentials": credentials}))
+    return render(request, "ksi_teaching/participant_form.html", {"run": run, "form": form})
+
+
+@teacher_view
+@require_http_methods(["GET", "POST"])
+def participants_import(request, run):
+    form = ParticipantsImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        credentials = enrolment.add_participants(run, form.cleaned_data["parsed"])
+        return _no_store(render(request, "ksi_teaching/credentials.html", {"run": run, "credentials": credentials}))
+    return render(request, "ksi_teaching/participants_import.html", {"run": run, "form": form})
+
+
+@teacher_view
+@require_POST
+def new_password(request, run, enrolment_id: int):
+    target = get_object_or_404(run.enrolments.select_related("participant"), pk=enrolment_id)
+    credentials = [enrolment.new_one_time_password(target)]
+    return _no_store(render(request, "ksi_teaching/credentials.html", {"run": run, "credentials": credentials}))
+
+
+@teacher_view
+@require_POST
+def password_sheet(request, run):
+    """The one-time passwords just shown, as a PDF to print (re-posted by the credentials page).
+
+    Nothing is stored: the passwords come from the form. Names and usernames are taken from the
+    run's own participants, so the sheet can only name people in this run.
+    """
+    from exports.course_run import LoginSlip, PasswordSheet, render_password_sheet_pdf
+
+    participants = {e.participant.get_username(): e.participant for e in run.enrolments.select_related("participant")}
+    usernames, passwords = request.POST.getlist("username"), request.POST.getlist("password")
+    slips = tuple(
+        LoginSlip(participants[u].get_full_name() or u, u, p) for u, p in zip(usernames, passwords, strict=False) if u in participants and p
+    )
+    if not slips:
+        messages.error(request, _("There were no passwords to print. Add participants first."))
+        return redirect("ksi_teaching:run", run_id=run.pk)
+    sheet = PasswordSheet(run.title, request.build_absolute_uri(reverse("ksi_teaching:login")), slips)
+    return _no_store(pdf_response(render_password_sheet_pdf(sheet, request_branding(request)), "passord.pdf"))
+
+
+# --- attendance ---------------------------------------------------------------------------------
+
+
+@teacher_view
+@require_http_methods(["GET", "POST"])
+def sessions(request, run):
+    form = SessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        session = attendance.add_session(run, form.cleaned_data["date"], form.cleaned_data["hours"], form.cleaned_data["topic"])
+        return redirect("ksi_teaching:attendance", run_id=run.pk, session_id=session.pk)
+    listed = run.sessions.annotate(present=Count("attendance", filter=Q(attendance__present=True)))
+    return render(request, "ksi_teaching/sessions.html", {"run": run, "sessions": listed, "form": form})
+
+
+@teacher_view
+@require_http_methods(["GET", "POST"])
+def session_attendance(request, run, session_id: int):
+    session = get_object_or_404(run.sessions, pk=session_id)
+    enrolments = list(run.enrolments.select_related("participant"))
+    if request.method == "POST":
+        form = AttendanceForm(request.POST, enrolments=enrolments)
+        if form.is_valid():
+            count = attendance.record_attendance(session, form.present_ids())
+            messages.success(
+                request,
+                ngettext("Attendance saved: %(count)d of %(total)d present.", "Attendance saved: %(count)d of %(total)d present.", count)
+                % {"count": count, "total": len(enrolments)},
+            )
+            return redirect("ksi_teaching:sessions", run_id=run.pk)
+    else:
+        form = AttendanceForm(initial={"present": [str(pk) for pk in attendance.present_ids(session)]}, enrolments=enrolments)
+    return render(request, "ksi_teaching/attendance.html", {"run": run, "session": session, "form": form})
+
+
+# --- progress, certificates, report ---------------------------------------------------------------
+
+
+@teacher_view
+@require_http_methods(["GET"])
+def progress(request, run):
+    return render(request, "ksi_teaching/progress.html", {"run": run, "matrix": progress_matrix(run)})
+
+
+@teacher_view
+@require_http_methods(["GET", "POST"])
+def run_certificates(request, run):
+    matrix = progress_matrix(run)
+    waiting = [row for row in matrix.rows if row.certificate is None]
+    form = CertificateForm(request.POST or None, rows=waiting, lesson_count=len(matrix.lessons))
+    if request.method == "POST" and form.is_valid():
+        chosen = form.enrolment_ids()
+        issued = [certificates.issue(row.enrolment, issued_by=request.user) for row in waiting if row.enrolment.pk in chosen]
+        messages.success(
+            request,
+            ngettext("%(count)d certificate issued.", "%(count)d certificates issued.", len(issued)) % {"count": len(issued)},
+        )
+        return redirect("ksi_teaching:certificates", run_id=run.pk)
+    return render(request, "ksi_teaching/certificates.html", {"run": run, "matrix": matrix, "form": form, "waiting": waiting})
+
+
+@teacher_view
+@require_http_methods(["GET"])
+def report_csv(request, run):
+    out = io.StringIO()
+    write_report_csv(run, out)
+    # A byte order mark makes spreadsheet programs read the file as UTF-8 (æ, ø, å in names).
+    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="rapport-{run.pk}.csv"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+
+@teacher_view
+@require_http_methods(["GET"])
+def attendance_list_pdf(request, run):
+    """The attendance list pre-filled with the run's participants and session dates."""
+    from ..documents import attendance_pdf
+
+    fillable = request.GET.get("utfyllbar") == "1"
+    data = attendance_pdf(run, fillable=fillable, branding=request_branding(request))
+    return pdf_response(data, f"oppmoteliste-{run.pk}.pdf")
+
+
+@teacher_view
+@require_http_methods(["GET"])
+def run_template(request, run, template_id: str, fmt: str):
+    """A course template filled with the municipality's and the run's details."""
+    from wagtail.models import Site
+
+    from ksi_courses.documents import template_file
+
+    from ..documents import run_values
+
+    return template_file(run.course, template_id, fmt, site=Site.find_for_request(request), extra_values=run_values(run))
