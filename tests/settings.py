@@ -7,6 +7,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from ksi_courses.recommended_settings import KSI_APPS, KSI_IMAGE_EXTENSIONS, KSI_LANGUAGES, WAGTAIL_CORE_APPS
+
 BASE_DIR = Path(__file__).resolve().parent
 SECRET_KEY = "tests-only-not-secret"
 DEBUG = False
@@ -14,33 +16,11 @@ ALLOWED_HOSTS = ["*"]
 USE_TZ = True
 TIME_ZONE = "Europe/Oslo"
 LANGUAGE_CODE = "nb"
-LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk"), ("en", "English")]
+LANGUAGES = KSI_LANGUAGES
 
 INSTALLED_APPS = [
-    "ksi_courses",
-    "ksi_courses.teaching",
-    "wagtail.contrib.forms",
-    "wagtail.contrib.settings",
-    "wagtail.contrib.routable_page",
-    "wagtail.embeds",
-    "wagtail.sites",
-    "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
-    "wagtail.search",
-    "wagtail.admin",
-    "wagtail",
-    "modelcluster",
-    "taggit",
-    "django_tasks",
-    "django_tasks_db",
-    "django.contrib.admin",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.staticfiles",
+    *KSI_APPS,
+    *WAGTAIL_CORE_APPS,
     # xblock-sdk's workbench, mounted at /workbench/ for the lesson XBlock's HTTP test.
     "workbench",
 ]
@@ -81,7 +61,7 @@ MEDIA_ROOT = os.environ.get("KSI_TEST_MEDIA_ROOT", str(BASE_DIR / "var" / "media
 
 WAGTAIL_SITE_NAME = "ksi-courses test"
 WAGTAILADMIN_BASE_URL = "http://testserver"
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAILIMAGES_EXTENSIONS = KSI_IMAGE_EXTENSIONS
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from ksi_courses.recommended_settings import KSI_APPS, KSI_IMAGE_EXTENSIONS, KSI_LANGUAGES, WAGTAIL_CORE_APPS
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "demo-only-change-me")
@@ -14,34 +16,12 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 USE_TZ = True
 TIME_ZONE = "Europe/Oslo"
 LANGUAGE_CODE = "nb"
-LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk"), ("en", "English")]
+LANGUAGES = KSI_LANGUAGES
 
 INSTALLED_APPS = [
     "demo.demo_site",
-    "ksi_courses",
-    "ksi_courses.teaching",
-    "wagtail.contrib.forms",
-    "wagtail.contrib.settings",
-    "wagtail.contrib.routable_page",
-    "wagtail.embeds",
-    "wagtail.sites",
-    "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
-    "wagtail.search",
-    "wagtail.admin",
-    "wagtail",
-    "modelcluster",
-    "taggit",
-    "django_tasks",
-    "django_tasks_db",
-    "django.contrib.admin",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.staticfiles",
+    *KSI_APPS,
+    *WAGTAIL_CORE_APPS,
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -77,5 +57,5 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 WAGTAIL_SITE_NAME = "Demokommune – arbeidsrettede kurs"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAILIMAGES_EXTENSIONS = KSI_IMAGE_EXTENSIONS
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
