@@ -42,6 +42,11 @@ def lint_course(course: Course) -> list[ContentProblem]:
     for kind in COMMON_FORM_KINDS:
         if kind not in kinds:
             fail(course_file, "forms", f"no form of kind '{kind}'")
+    if course.plan is not None:
+        placed = course.plan.placed_lessons()
+        for lesson in lessons:
+            if lesson.id not in placed:
+                fail(root / "plan.yaml", "weeks", f"lesson '{lesson.id}' is not taught in any session of the plan")
     for lesson in lessons:
         problems.extend(lint_lesson(lesson, root / "lessons" / f"{lesson.id}.yaml"))
     return problems

@@ -9,7 +9,8 @@ from pathlib import Path
 from .blocks import ImageBlock
 from .errors import ContentError, ContentProblem
 from .forms import Form
-from .models import Course, CourseFile, Lesson
+from .models import Course, CourseFile, Duration, Lesson
+from .plan import CoursePlan, check_plan_references
 from .templates import PLACEHOLDER, PLACEHOLDERS, DocumentTemplate
 from .validation import validate_document
 from .yaml_source import parse_yaml, read_yaml
@@ -17,6 +18,7 @@ from .yaml_source import parse_yaml, read_yaml
 PACKAGE_DIR = Path(__file__).resolve().parent
 COURSES_DIR = PACKAGE_DIR / "courses"
 COMMON_DIR = PACKAGE_DIR / "common"
+PLAN_FILE = "plan.yaml"
 
 
 def check_course(path: str | Path, common: Path | None = COMMON_DIR) -> tuple[Course | None, list[ContentProblem]]:
@@ -35,14 +37,17 @@ def check_course(path: str | Path, common: Path | None = COMMON_DIR) -> tuple[Co
     lessons = _load_lessons(root, problems)
     forms = _load_forms(root, common, problems)
     templates = _load_templates(root, common, problems)
+    plan = _load_plan(root, meta, forms, problems)
     if meta is not None:
         _check_lesson_references(meta, course_doc, lessons, problems)
+        meta = _with_duration(meta, course_doc, plan, (root / PLAN_FILE).is_file(), problems)
     for lesson, path_ in lessons.values():
         _check_media(root, lesson, path_, problems)
     if any(p.severity == "error" for p in problems):
         return None, problems
     course = Course(
         **dict(meta),
+        plan=plan,
         lessons={lesson_id: lesson for lesson_id, (lesson, _) in lessons.items()},
         forms=forms,
         templates=templates,
@@ -129,6 +134,49 @@ def content_hash(root: Path, common: Path | None = COMMON_DIR) -> str:
             digest.update(file.read_bytes())
             digest.update(b"\0")
     return digest.hexdigest()
+
+
+def _load_plan(root: Path, meta: CourseFile | None, forms, problems) -> CoursePlan | None:
+    """The course plan in ``plan.yaml`` if there is one, checked against the course."""
+    file = root / PLAN_FILE
+    if not file.is_file():
+        return None
+    doc = read_yaml(file)
+    plan = validate_document(CoursePlan, doc, problems)
+    if plan is not None and meta is not None:
+        module_lessons = {module.id: list(module.lessons) for module in meta.modules}
+        check_plan_references(plan, doc, module_lessons, forms, problems)
+    return plan
+
+
+def _with_duration(meta: CourseFile, doc, plan: CoursePlan | None, has_plan_file: bool, problems) -> CourseFile:
+    """``meta`` with the course description's duration taken from the plan, where there is one."""
+    stated = meta.description.duration
+    if plan is None:
+        # A plan file that failed to load has reported its own errors.
+        if stated is None and not has_plan_file:
+            problems.append(
+                ContentProblem(
+                    doc.path,
+                    doc.line_of(("description",)),
+                    "description.duration",
+                    f"missing: give weeks and hours_per_week here, or add a {PLAN_FILE} (the course plan)",
+                )
+            )
+        return meta
+    if stated is not None:
+        problems.append(
+            ContentProblem(
+                doc.path,
+                doc.line_of(("description", "duration")),
+                "description.duration",
+                f"remove it: the weeks and hours come from {PLAN_FILE} "
+                f"({len(plan.weeks)} weeks, {plan.total_hours:g} hours); put a note on the length in its `note`",
+            )
+        )
+        return meta
+    duration = Duration(weeks=len(plan.weeks), hours_per_week=plan.hours_per_week, note=plan.note)
+    return meta.model_copy(update={"description": meta.description.model_copy(update={"duration": duration})})
 
 
 def _load_lessons(root: Path, problems) -> dict[str, tuple[Lesson, Path]]:

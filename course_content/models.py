@@ -17,6 +17,7 @@ from .blocks import (
     VocabularyEntry,
 )
 from .forms import Form
+from .plan import CoursePlan
 from .templates import DocumentTemplate
 
 SEMVER = r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$"
@@ -89,7 +90,9 @@ class CourseDescription(ContentModel):
     target_group: NonEmptyStr
     goals: list[NonEmptyStr] = Field(min_length=1)
     prerequisites: NonEmptyStr
-    duration: Duration
+    duration: Duration | None = Field(
+        default=None, description="Weeks and hours; leave it out when the course has a plan.yaml (taken from there)"
+    )
     organisation: NonEmptyStr
     assessment: NonEmptyStr
     certificate: NonEmptyStr
@@ -147,6 +150,7 @@ class Course(CourseFile):
     lessons: dict[str, Lesson] = Field(default_factory=dict)
     forms: dict[str, Form] = Field(default_factory=dict)
     templates: dict[str, DocumentTemplate] = Field(default_factory=dict)
+    plan: CoursePlan | None = None
     content_hash: str = ""
     _root: object = PrivateAttr(default=None)
 

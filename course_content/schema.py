@@ -6,11 +6,13 @@ from pydantic.json_schema import models_json_schema
 
 from .forms import Form
 from .models import CourseFile, Lesson
+from .plan import CoursePlan
 from .templates import PLACEHOLDERS, DocumentTemplate
 
 FILE_KINDS = {
     "course": (CourseFile, "course.yaml"),
     "lesson": (Lesson, "lessons/<id>.yaml"),
+    "plan": (CoursePlan, "plan.yaml (the course plan: weeks, days, sessions and hours)"),
     "form": (Form, "forms/<id>.yaml"),
     "template": (DocumentTemplate, "templates/<id>.md (front matter: id, title, description; body: Markdown)"),
 }
@@ -23,7 +25,7 @@ def content_schema() -> dict:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "ksi-courses content format",
-        "description": "A course folder holds course.yaml, lessons/, forms/, templates/ and media/.",
+        "description": "A course folder holds course.yaml, plan.yaml, lessons/, forms/, templates/ and media/.",
         "$defs": schema["$defs"],
         "properties": {
             kind: {**refs[(model, "validation")], "description": f"File: {where}"}
