@@ -37,6 +37,10 @@ def write_course(course: Course, target: str | Path, media: dict[str, bytes] | N
     root = Path(target)
     (root / "lessons").mkdir(parents=True, exist_ok=True)
     meta = course.model_dump(mode="json", include=set(CourseFile.model_fields), exclude_defaults=False)
+    if course.plan is not None:
+        # The loader takes weeks and hours from the plan; stating them twice is an error.
+        meta["description"].pop("duration", None)
+        (root / "plan.yaml").write_text(dump_yaml(_prune(course.plan.model_dump(mode="json"))), encoding="utf-8")
     (root / "course.yaml").write_text(dump_yaml(_prune(meta)), encoding="utf-8")
     for lesson in course.lessons.values():
         data = _prune(lesson.model_dump(mode="json"))

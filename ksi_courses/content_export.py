@@ -57,6 +57,7 @@ def export_course(course_page: CoursePage, shipped: Course | None = None) -> tup
         translations=course_page.translations,
         modules=modules,
         sources=data["sources"],
+        plan=data.get("plan"),
         lessons=lessons,
         forms=shipped.forms if shipped else common_documents()[0],
         templates=shipped.templates if shipped else common_documents()[1],

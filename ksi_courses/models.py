@@ -6,8 +6,6 @@ content they were last imported from (``ksi_import_hash``); the importer compare
 whether the municipality has edited a page since.
 """
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +17,7 @@ from wagtail.models import Page, Site
 
 from course_content.base import LANGUAGES
 
-from .access import can_see_teacher_material
+from .access import can_see_teacher_material, require_teacher_material
 from .blocks import LessonBodyBlock, SourceBlock
 from .pdf_views import serve_pdf
 
@@ -88,6 +86,7 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
     cooperation = models.TextField(_("cooperation with employers and NAV"))
     sources = StreamField([("source", SourceBlock())], blank=True, verbose_name=_("sources"))
     translations = models.JSONField(_("translation review status"), default=dict, blank=True, editable=False)
+    plan = models.JSONField(_("course plan"), null=True, blank=True, editable=False)
     ksi_version = models.CharField(_("content version"), max_length=40, blank=True, editable=False)
     ksi_content_hash = models.CharField(_("content hash"), max_length=64, blank=True, editable=False)
 
@@ -147,10 +146,8 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
         """A template (mal) filled with the municipality's values, for teachers and admins."""
         from .documents import template_file
 
-        if not can_see_teacher_material(request.user):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            raise PermissionDenied
+        if (refusal := require_teacher_material(request)) is not None:
+            return refusal
         return template_file(self, template_id, fmt, site=Site.find_for_request(request))
 
     def get_templates(self):
@@ -172,6 +169,18 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
             lessons_by_parent.get(lesson.path[: -Page.steplen], []).append(lesson)
         return [(module, lessons_by_parent[module.path]) for module in modules]
 
+    def get_plan_outline(self, modules):
+        """Hook: the course plan week by week (``[]`` without a plan); ``modules`` as from
+        :meth:`get_module_outline`, so the plan links lessons without another query."""
+        from .plan_outline import parse_plan, plan_outline
+
+        plan = parse_plan(self.plan)
+        if plan is None:
+            return []
+        lesson_pages = {lesson.ksi_id: lesson for _, lessons in modules for lesson in lessons if lesson.ksi_id}
+        module_titles = {module.ksi_id: module.title for module, _ in modules if module.ksi_id}
+        return plan_outline(plan, lesson_pages, module_titles)
+
     def get_forms(self):
         """Hook: the course's form pages (skjema)."""
 
@@ -180,6 +189,7 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["modules"] = self.get_module_outline()
+        context["plan_weeks"] = self.get_plan_outline(context["modules"])
         context["forms"] = self.get_forms()
         if context["show_teacher_material"]:
             context["templates"] = self.get_templates()

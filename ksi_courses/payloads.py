@@ -39,6 +39,8 @@ def course_payload(course: Course) -> dict:
         "hours_per_week": float(description.duration.hours_per_week),
         "duration_note": description.duration.note,
         "sources": [source.model_dump(mode="json") for source in course.sources],
+        # Only present with a plan, so pages imported before plans existed keep their fingerprint.
+        **({"plan": course.plan.model_dump(mode="json")} if course.plan is not None else {}),
     }
 
 
@@ -69,6 +71,7 @@ def course_page_payload(page) -> dict:
         "hours_per_week": float(page.hours_per_week),
         "duration_note": page.duration_note,
         "sources": [_source(child.value) for child in page.sources],
+        **({"plan": page.plan} if page.plan is not None else {}),
     }
 
 
@@ -100,6 +103,7 @@ def _source(value) -> dict:
 
 def course_page_fields(payload: dict) -> dict:
     fields = {key: value for key, value in payload.items() if key not in ("goals", "sources", "hours_per_week")}
+    fields["plan"] = payload.get("plan")
     fields["goals"] = "\n".join(payload["goals"])
     fields["hours_per_week"] = Decimal(str(payload["hours_per_week"]))
     fields["sources"] = [
