@@ -12,6 +12,7 @@ from .blocks import ExerciseBlock
 from .errors import ContentProblem
 from .forms import COMMON_FORM_KINDS
 from .models import Course
+from .stable_ids import check_stable_ids
 from .stats import lesson_stats
 
 MIN_MODULES = 6
@@ -42,6 +43,7 @@ def lint_course(course: Course) -> list[ContentProblem]:
     for kind in COMMON_FORM_KINDS:
         if kind not in kinds:
             fail(course_file, "forms", f"no form of kind '{kind}'")
+    problems.extend(check_stable_ids(course))
     if course.plan is not None:
         placed = course.plan.placed_lessons()
         for lesson in lessons:

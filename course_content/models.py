@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, HttpUrl, PrivateAttr, field_validator, model_validator
+from pydantic import Field, HttpUrl, PrivateAttr, StringConstraints, field_validator, model_validator
 
 from .base import LANGUAGES, ContentModel, Id, NonEmptyStr
 from .blocks import (
@@ -21,6 +21,8 @@ from .plan import CoursePlan
 from .templates import DocumentTemplate
 
 SEMVER = r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$"
+#: A stable id as a path: ``lesson``, ``lesson/quiz``, ``lesson/quiz/question``, ``lesson/checklist/item``.
+IdPath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*){0,2}$", max_length=250)]
 ReviewStatus = Literal["machine", "reviewed"]
 
 
@@ -114,6 +116,13 @@ class CourseFile(ContentModel):
     )
     modules: list[Module] = Field(min_length=1)
     sources: list[Source] = Field(default_factory=list)
+    renamed: dict[IdPath, IdPath] = Field(
+        default_factory=dict,
+        description="Released ids that have a new id: old path → new path (lesson, lesson/quiz, lesson/quiz/question, …)",
+    )
+    retired: list[IdPath] = Field(
+        default_factory=list, description="Released ids removed on purpose (their pages are unpublished, never deleted)"
+    )
 
     @field_validator("translations")
     @classmethod

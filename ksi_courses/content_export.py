@@ -58,6 +58,9 @@ def export_course(course_page: CoursePage, shipped: Course | None = None) -> tup
         modules=modules,
         sources=data["sources"],
         plan=data.get("plan"),
+        # Renames and retirements are release history, not page content: the shipped course has them.
+        renamed=shipped.renamed if shipped else {},
+        retired=shipped.retired if shipped else [],
         lessons=lessons,
         forms=shipped.forms if shipped else common_documents()[0],
         templates=shipped.templates if shipped else common_documents()[1],
