@@ -34,3 +34,17 @@ def markdown_tokens(text: str) -> list:
     """The token stream of the same parser :func:`render_markdown` uses (for other output
     formats, such as DOCX, that must read Markdown exactly as the web and PDF do)."""
     return _parser().parse(text or "")
+
+
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|&])")
+_BLOCK_START = re.compile(r"^([#>+-]|\d+[.)])")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as literal Markdown: one line, and no emphasis, link, table cell, heading or list."""
+    text = _INLINE_MARKUP.sub(r"\\\1", " ".join(str(text).split()))
+    start = _BLOCK_START.match(text)
+    if start:  # a value at the start of a line would otherwise begin a heading, quote or list
+        marker = start.group(1)
+        text = f"{marker[:-1]}\\{marker[-1]}{text[len(marker) :]}"
+    return text

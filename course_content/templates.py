@@ -25,6 +25,7 @@ PLACEHOLDERS: dict[str, str] = {
     "course.hours_per_week": "Hours per week",
     "course.total_hours": "Total hours",
     "course.modules": "List of the course's modules (Markdown list)",
+    "course.plan": "The course plan week by week (Markdown table; blank rows when the course has no plan)",
     "run.title": "Name of the course run, e.g. 'Renhold høst 2026'",
     "run.start": "First day of the course run",
     "run.end": "Last day of the course run",
@@ -39,6 +40,8 @@ PLACEHOLDERS: dict[str, str] = {
     "placement.start": "First day of the practice placement",
     "placement.end": "Last day of the practice placement",
     "week.number": "Week number (week plan)",
+    "week.course_week": "Which week of the course the week plan is for: 1, 2, … (default 1)",
+    "week.plan": "That week's sessions from the course plan (Markdown table; blank rows without a plan)",
     "lesson.title": "Title of a lesson (lesson plan)",
     "today": "Today's date",
 }

@@ -15,27 +15,25 @@ The Wagtail face passes a course run's and the site's values the same way.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
 
 from course_content import PLACEHOLDERS, Course, DocumentTemplate
-from course_content.markdown import markdown_tokens
+from course_content.markdown import escape_markdown, markdown_tokens
 
 from .course_run import norwegian_date
 from .documents import DocumentKind, register_document_kind, render_document_html, render_document_pdf
 from .html import decimal
 from .options import Branding
+from .plan_tables import course_plan_table, week_plan_table
 
 TEMPLATE_DOCUMENT = register_document_kind(
     DocumentKind("document_template", "exports/document_template.html", ("fonts", "base", "document_template"))
 )
 #: Placeholders whose value is Markdown (a list), inserted as it is; every other value is text.
-MARKDOWN_PLACEHOLDERS = frozenset({"course.modules"})
+MARKDOWN_PLACEHOLDERS = frozenset({"course.modules", "course.plan", "week.plan"})
 
-_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|&])")
-_BLOCK_START = re.compile(r"^([#>+-]|\d+[.)])")
 
 
 class TemplateValuesError(ValueError):
@@ -65,6 +63,7 @@ def course_values(course: Course) -> dict[str, object]:
         "course.hours_per_week": duration.hours_per_week,
         "course.total_hours": duration.total_hours,
         "course.modules": [module.title for module in course.modules],
+        "course.plan": course_plan_table(course),
     }
 
 
@@ -95,6 +94,8 @@ def sample_values(course: Course, today: date | None = None) -> dict[str, object
         "placement.start": placement_start,
         "placement.end": placement_start + timedelta(weeks=2, days=-3),
         "week.number": start.isocalendar().week,
+        "week.course_week": 1,
+        "week.plan": week_plan_table(course, 1, start),
         "lesson.title": lessons[0].title if lessons else "Eksempeltime",
     }
     return {**samples, **course_values(course), "today": today}
@@ -117,8 +118,28 @@ def template_values(
         given = flatten_values(values)
         check_placeholders(given)
         plain = {**course_values(course), "today": today or date.today(), **given}
+    if "week.plan" not in plain:
+        plain["week.plan"] = week_plan_table(course, _course_week(plain.get("week.course_week")), _date(plain.get("run.start")))
     # An empty value (``run.place:`` with nothing after it in YAML) leaves the blank to write on.
     return {key: _as_markdown(key, value) for key, value in plain.items() if value is not None and value != ""}
+
+
+def _course_week(value: object) -> int:
+    try:
+        return int(value) if value not in (None, "") else 1
+    except (TypeError, ValueError):
+        raise TemplateValuesError(f"week.course_week must be a week number (1, 2, …), not {value!r}") from None
+
+
+def _date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
 
 
 def flatten_values(values: Mapping[str, object], prefix: str = "") -> dict[str, object]:
@@ -185,22 +206,12 @@ def _as_markdown(key: str, value: object) -> str:
     elif isinstance(value, int | float):
         text = decimal(value) if isinstance(value, float) else str(value)
     elif isinstance(value, list | tuple) and key in MARKDOWN_PLACEHOLDERS:
-        return "\n".join(f"{n}. {_escape(str(item))}" for n, item in enumerate(value, start=1))
+        return "\n".join(f"{n}. {escape_markdown(str(item))}" for n, item in enumerate(value, start=1))
     elif isinstance(value, list | tuple):
         text = ", ".join(str(item) for item in value)
     else:
         text = str(value)
-    return text if key in MARKDOWN_PLACEHOLDERS else _escape(text)
-
-
-def _escape(text: str) -> str:
-    """``text`` as literal Markdown: one line, and no emphasis, link, table cell, heading or list."""
-    text = _INLINE_MARKUP.sub(r"\\\1", " ".join(text.split()))
-    start = _BLOCK_START.match(text)
-    if start:  # a value at the start of a line would otherwise begin a heading, quote or list
-        marker = start.group(1)
-        text = f"{marker[:-1]}\\{marker[-1]}{text[len(marker) :]}"
-    return text
+    return text if key in MARKDOWN_PLACEHOLDERS else escape_markdown(text)
 
 
 # --- rendering ---------------------------------------------------------------------------------

@@ -24,6 +24,8 @@ def printed(value) -> str:
         return decimal(value)
     if isinstance(value, list):
         return value[0]
+    if isinstance(value, str) and value.startswith("| "):  # a Markdown table: its first header cell
+        return value.split("|")[1].strip()
     return str(value)
 
 
