@@ -57,7 +57,7 @@ def test_a_week_outside_the_plan_gives_blank_rows(planned):
 
 
 def test_a_week_that_is_not_a_number_is_a_clear_error(planned):
-    with pytest.raises(TemplateValuesError, match="week.course_week must be a week number"):
+    with pytest.raises(TemplateValuesError, match=r"week\.course_week must be a week number"):
         template_values(planned, {"week.course_week": "neste"})
 
 
