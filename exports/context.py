@@ -13,6 +13,7 @@ from pathlib import Path
 from course_content import Course, Lesson, Module
 from course_content.base import LANGUAGES
 from course_content.blocks import ImageBlock, TeacherNoteBlock, VocabularyEntry
+from course_content.plan_rows import plan_outline
 
 from . import images
 from .html import nb_sort_key
@@ -89,7 +90,16 @@ def booklet_context(course: Course, options: PdfOptions) -> dict:
         "title": f"{course.title} – {EDITION_TITLES[options.edition]}",
         "modules": modules,
         "glossary": glossary(modules),
+        "plan_weeks": plan_weeks(course),
     }
+
+
+def plan_weeks(course: Course) -> list:
+    """The course plan as rows for the teacher edition (``[]`` without a plan)."""
+    if course.plan is None:
+        return []
+    lesson_titles = {lesson.id: lesson.title for lesson in course.lessons.values()}
+    return plan_outline(course.plan, lesson_titles, {module.id: module.title for module in course.modules})
 
 
 def handout_context(course: Course, options: PdfOptions) -> dict:

@@ -39,6 +39,8 @@ class KsiContentMixin(models.Model):
         help_text=_("Stable id of the shipped content this page came from."),
     )
     ksi_import_hash = models.CharField(_("imported content fingerprint"), max_length=64, blank=True, editable=False)
+    # See ksi_courses.import_stamps: lets a re-import skip pages nobody has touched.
+    ksi_page_stamp = models.CharField(_("page state at import"), max_length=64, blank=True, editable=False)
 
     class Meta:
         abstract = True
@@ -172,14 +174,15 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
     def get_plan_outline(self, modules):
         """Hook: the course plan week by week (``[]`` without a plan); ``modules`` as from
         :meth:`get_module_outline`, so the plan links lessons without another query."""
-        from .plan_outline import parse_plan, plan_outline
+        from course_content.plan_rows import parse_plan, plan_outline
 
         plan = parse_plan(self.plan)
         if plan is None:
             return []
         lesson_pages = {lesson.ksi_id: lesson for _, lessons in modules for lesson in lessons if lesson.ksi_id}
+        lesson_titles = {ksi_id: page.title for ksi_id, page in lesson_pages.items()}
         module_titles = {module.ksi_id: module.title for module, _ in modules if module.ksi_id}
-        return plan_outline(plan, lesson_pages, module_titles)
+        return plan_outline(plan, lesson_titles, module_titles, links=lesson_pages)
 
     def get_forms(self):
         """Hook: the course's form pages (skjema)."""

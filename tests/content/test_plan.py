@@ -8,19 +8,13 @@ import pytest
 from course_content import check_course
 from course_content.lint import lint_course
 from tests.content.test_broken_content import edit
-from tests.paths import FIXTURES, MINI_COURSE
-
-PLAN = FIXTURES / "mini-course-plan.yaml"
+from tests.paths import MINI_COURSE
+from tests.plans import PLAN, planned_mini_course
 
 
 @pytest.fixture
 def course(tmp_path) -> Path:
-    """The mini course with a plan; its duration comes from the plan, so course.yaml states none."""
-    target = tmp_path / "mini-kurs"
-    shutil.copytree(MINI_COURSE, target)
-    shutil.copy(PLAN, target / "plan.yaml")
-    edit(target / "course.yaml", "  duration:\n    weeks: 1\n    hours_per_week: 2\n", "")
-    return target
+    return planned_mini_course(tmp_path)
 
 
 def plan_errors(folder: Path) -> list:

@@ -1,7 +1,6 @@
 """kursplan and ukeplan filled from the course plan (and with blank rows for a course without one)."""
 
 import re
-import shutil
 from datetime import date
 
 import pytest
@@ -9,15 +8,13 @@ import pytest
 from course_content import load_course
 from exports.filled_templates import TemplateValuesError, fill_template, template_values
 from tests.content.test_broken_content import edit
-from tests.paths import FIXTURES, MINI_COURSE
+from tests.plans import planned_mini_course
 
 
 @pytest.fixture(scope="module")
 def planned(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("plan") / "mini-kurs"
-    shutil.copytree(MINI_COURSE, folder)
-    shutil.copy(FIXTURES / "mini-course-plan.yaml", folder / "plan.yaml")
-    edit(folder / "course.yaml", "  duration:\n    weeks: 1\n    hours_per_week: 2\n", "")
+    """With a "|" in the week's theme, which must not break the tables."""
+    folder = planned_mini_course(tmp_path_factory.mktemp("plan"))
     edit(folder / "plan.yaml", "theme: Hygiene og utstyr", "theme: Hygiene | utstyr")
     return load_course(folder)
 

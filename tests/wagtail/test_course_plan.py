@@ -1,26 +1,19 @@
 """The course plan on the Wagtail face: imported onto the course page, shown week by week, exported back."""
 
-import shutil
-
 import pytest
 
 from course_content import check_course, load_course
 from ksi_courses.content_export import export_course
 from ksi_courses.content_import import import_course
 from ksi_courses.models import CoursePage
-from tests.content.test_broken_content import edit
-from tests.paths import FIXTURES, MINI_COURSE
+from tests.plans import planned_mini_course
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def planned_folder(tmp_path):
-    folder = tmp_path / "mini-kurs"
-    shutil.copytree(MINI_COURSE, folder)
-    shutil.copy(FIXTURES / "mini-course-plan.yaml", folder / "plan.yaml")
-    edit(folder / "course.yaml", "  duration:\n    weeks: 1\n    hours_per_week: 2\n", "")
-    return folder
+    return planned_mini_course(tmp_path)
 
 
 def test_plan_is_imported_and_shown_week_by_week(planned_folder, client):

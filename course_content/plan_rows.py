@@ -1,4 +1,7 @@
-"""The course plan as the course page shows it: weeks, days and sessions with links to lessons."""
+"""The course plan as rows to show: weeks, days and sessions with titles and material in words.
+
+The course page (with links to lesson pages) and the teacher edition both lay the plan out from these rows.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from course_content.plan import SESSION_KIND_NAMES, CoursePlan
+from .plan import SESSION_KIND_NAMES, CoursePlan
 
 
 @dataclass
@@ -15,7 +18,7 @@ class SessionRow:
     kind_name: str
     hours: float
     title: str
-    page: object | None = None  # the lesson page, for lesson sessions that are live
+    link: object | None = None  # what the lesson id maps to in ``links`` (a page on the web)
     material: list[str] = field(default_factory=list)
 
 
@@ -44,30 +47,32 @@ def parse_plan(data) -> CoursePlan | None:
         return None
 
 
-def plan_outline(plan: CoursePlan, lesson_pages: dict[str, object], module_titles: dict[str, str]) -> list[WeekRow]:
-    """Rows for the plan table; ``lesson_pages`` maps lesson ids to live pages (titles and links)."""
-
-    def title_of(lesson_id: str) -> str:
-        page = lesson_pages.get(lesson_id)
-        return page.title if page is not None else lesson_id
-
+def plan_outline(
+    plan: CoursePlan,
+    lesson_titles: dict[str, str],
+    module_titles: dict[str, str],
+    links: dict[str, object] | None = None,
+) -> list[WeekRow]:
+    """Rows for showing ``plan``; ids without a title show as themselves, ``links`` maps lesson ids to links."""
+    links = links or {}
     weeks = []
     for week in plan.weeks:
         days = []
         for day in week.days:
             rows = []
             for session in day.sessions:
-                material = [title_of(lesson_id) for lesson_id in session.lessons]
+                material = [lesson_titles.get(lesson_id, lesson_id) for lesson_id in session.lessons]
                 material += [module_titles.get(module_id, module_id) for module_id in session.modules]
                 if session.material:
                     material.append(session.material)
+                title = session.title or (lesson_titles.get(session.lesson, session.lesson) if session.lesson else "")
                 rows.append(
                     SessionRow(
                         kind=session.kind,
                         kind_name=SESSION_KIND_NAMES[session.kind],
                         hours=session.hours,
-                        title=session.title or (title_of(session.lesson) if session.lesson else ""),
-                        page=lesson_pages.get(session.lesson) if session.lesson else None,
+                        title=title,
+                        link=links.get(session.lesson) if session.lesson else None,
                         material=material,
                     )
                 )
