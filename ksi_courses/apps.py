@@ -7,3 +7,10 @@ class KsiCoursesConfig(AppConfig):
     label = "ksi_courses"
     verbose_name = _("Job-oriented courses")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.core import checks
+
+        from .restricted_files import check_restricted_storage
+
+        checks.register(check_restricted_storage)

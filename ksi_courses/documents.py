@@ -76,4 +76,6 @@ def template_file(
         raise Http404(f"no template '{template_id}' as {fmt}")
     values = {**municipality_values(site), **(extra_values or {})}
     data = render_template(course, template_id, fmt, values, branding=print_branding(site.pk if site else None))
-    return file_response(data, f"{template_id}.{fmt}", fmt)
+    response = file_response(data, f"{template_id}.{fmt}", fmt)
+    response["Cache-Control"] = "private, no-store"  # teacher material, maybe with a run's details
+    return response

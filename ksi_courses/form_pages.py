@@ -3,17 +3,23 @@
 The import creates one form page per form of a course, under the course page. Field names
 (``clean_name``) are the content's stable field ids, so submissions keep their columns across
 upgrades even when a label is reworded.
+
+A submission sent by a logged-in user is tied to that user, so that their data export lists it and
+erasing their data deletes it (``ksi_courses.teaching.privacy``). Anonymous submissions are kept
+until deleted (``manage.py ksi_form_submissions --older-than DAYS``).
 """
 
+from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
+from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
 
+from .form_fields import CappedFormBuilder
 from .models import KsiContentMixin
 
 #: Content field type → Wagtail form field type. Signatures are given on paper, so they are not
@@ -34,10 +40,30 @@ class CourseFormField(AbstractFormField):
     page = ParentalKey("CourseFormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
+class CourseFormSubmission(AbstractFormSubmission):
+    """A submission of a course form, with the user who sent it when they were logged in."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.CASCADE,
+        related_name="ksi_form_submissions",
+    )
+
+    class Meta(AbstractFormSubmission.Meta):
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+        indexes = [models.Index(fields=["submit_time"], name="ksi_form_submit_time")]
+
+
 class AbstractCourseFormPage(RoutablePageMixin, KsiContentMixin, AbstractForm):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
     thank_you_text = models.TextField(_("thank-you text"), blank=True, help_text=_("Markdown."))
     form_kind = models.CharField(_("kind of form"), max_length=40, blank=True, editable=False)
+    form_builder = CappedFormBuilder  # a length cap on every field (see form_fields)
 
     content_panels = [
         *AbstractForm.content_panels,
@@ -48,6 +74,19 @@ class AbstractCourseFormPage(RoutablePageMixin, KsiContentMixin, AbstractForm):
 
     class Meta:
         abstract = True
+
+    def get_submission_class(self):
+        """Hook: the model submissions are stored in."""
+        return CourseFormSubmission
+
+    def process_form_submission(self, form):
+        """Store the submission, tied to the user who sent it if they were logged in."""
+        user = getattr(form, "user", None)
+        return self.get_submission_class().objects.create(
+            form_data=form.cleaned_data,
+            page=self,
+            user=user if user is not None and user.is_authenticated else None,
+        )
 
 
 class CourseFormPage(AbstractCourseFormPage):

@@ -91,6 +91,8 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
     plan = models.JSONField(_("course plan"), null=True, blank=True, editable=False)
     ksi_version = models.CharField(_("content version"), max_length=40, blank=True, editable=False)
     ksi_content_hash = models.CharField(_("content hash"), max_length=64, blank=True, editable=False)
+    # See ksi_courses.import_shortcut: lets a re-import of an unchanged course skip loading it.
+    ksi_import_state = models.JSONField(_("state after the last import"), default=dict, blank=True, editable=False)
 
     content_panels = [
         *Page.content_panels,

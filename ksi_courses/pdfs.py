@@ -5,6 +5,9 @@ pages, so an edit makes a new PDF and an unchanged course is served from storage
 options (edition, lesson, language, branding) and the renderer's own fingerprint. Building goes
 through the exact round trip the export command uses: pages → content files → content model →
 ``exports``, so what is printed is what the municipality published.
+
+Participant PDFs are kept in the default storage; the teacher edition (teacher notes, quiz
+answers) in the restricted storage (``restricted_files``), which the web server never serves.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import Storage, default_storage
 from django.db.models import Count, Max, Sum
 from wagtail.models import Page, Site
 
@@ -26,6 +29,7 @@ from course_content.writer import write_course
 from .branding import Branding
 from .content_export import export_course
 from .models import CoursePage
+from .restricted_files import restricted_storage
 
 STORAGE_DIR = "ksi_courses/pdf"
 PENDING_SECONDS = 15 * 60
@@ -43,6 +47,16 @@ class PdfRequest:
 
     def as_task_args(self) -> dict:
         return self.__dict__.copy()
+
+    @property
+    def restricted(self) -> bool:
+        """Whether the PDF holds teacher material (only the permission-checked view may read it)."""
+        return self.edition == "teacher"
+
+
+def storage_for(request: PdfRequest) -> Storage:
+    """Where the PDF ``request`` asks for is kept."""
+    return restricted_storage() if request.restricted else default_storage
 
 
 def published_state(course_page: CoursePage) -> str:
@@ -98,13 +112,14 @@ def storage_name(course_page: CoursePage, request: PdfRequest) -> str:
 def find_or_schedule(course_page: CoursePage, request: PdfRequest) -> str | None:
     """The storage name of the finished PDF, or ``None`` after making sure a build is scheduled."""
     name = storage_name(course_page, request)
-    if default_storage.exists(name):
+    storage = storage_for(request)
+    if storage.exists(name):
         return name
     if cache.add(f"ksi-pdf-pending:{name}", True, PENDING_SECONDS):
         from .tasks import build_pdf
 
         build_pdf.enqueue(name, request.as_task_args())
-    return name if default_storage.exists(name) else None  # the immediate backend has built it already
+    return name if storage.exists(name) else None  # the immediate backend has built it already
 
 
 def build(name: str, request: PdfRequest) -> str:
@@ -112,16 +127,17 @@ def build(name: str, request: PdfRequest) -> str:
     from exports.pdf import render_pdf
 
     try:
-        if default_storage.exists(name):
+        storage = storage_for(request)
+        if storage.exists(name):
             return name
         course_page = CoursePage.objects.get(pk=request.course_page_id)
         course, media = export_course(course_page)
         with tempfile.TemporaryDirectory() as folder:
             printable = load_course(write_course(course, folder, media))
             data = render_pdf(printable, print_options(request), cache=None)
-        saved = default_storage.save(name, ContentFile(data))
+        saved = storage.save(name, ContentFile(data))
         if saved != name:  # another worker finished first; keep theirs
-            default_storage.delete(saved)
+            storage.delete(saved)
         return name
     finally:
         cache.delete(f"ksi-pdf-pending:{name}")

@@ -4,7 +4,8 @@ Erasing anonymises rather than deletes: the user row stays, without name, userna
 password, so that a run's aggregate figures (participants, attendance, completed lessons, quiz
 results, certificates issued) stay right in reports made afterwards, while nothing left can be
 tied to the person. Their certificate's public verification code is replaced, so the old code no
-longer shows anything.
+longer shows anything. Form submissions the person sent while logged in are deleted: their
+answers are personal data through and through and feed no statistics.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+
+from ksi_courses.form_submissions import delete_submissions_of, export_submissions
 
 from .models import (
     Attendance,
@@ -112,6 +115,7 @@ def export_user_data(user) -> dict[str, Any]:
             for c in certificates
         ],
         "teaches": [run.title for run in CourseRun.objects.filter(teachers=user)],
+        "form_submissions": export_submissions(user),
     }
 
 
@@ -129,6 +133,7 @@ def erase_user(user) -> dict[str, int]:
             certificate.code = new_verification_code()
             certificate.save(update_fields=["code"])
         TemporaryPassword.objects.filter(user=user).delete()
+        delete_submissions_of(user)
         user.ksi_runs_taught.clear()
         user.groups.clear()
         user.user_permissions.clear()

@@ -4,10 +4,9 @@ import csv
 import io
 
 import pytest
-from wagtail.contrib.forms.models import FormSubmission
 
 from ksi_courses.content_import import import_course
-from ksi_courses.form_pages import CourseFormPage
+from ksi_courses.form_pages import CourseFormPage, CourseFormSubmission
 from ksi_courses.models import CoursePage
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +52,7 @@ def test_submission_is_stored_and_exported_as_csv(client, admin_client, imported
     page = CourseFormPage.objects.get(ksi_id="egen-sjekkliste")
     response = client.post(page.url, {"rom": "Møterom 2", "gjort": "Tørket støv; ja"})
     assert response.status_code == 200 and "Takk" in response.content.decode()
-    submission = FormSubmission.objects.get(page=page)
+    submission = CourseFormSubmission.objects.get(page=page)
     assert submission.get_data()["rom"] == "Møterom 2"
     export = admin_client.get(f"/admin/forms/submissions/{page.pk}/", {"export": "csv"})
     assert export.status_code == 200
@@ -65,7 +64,7 @@ def test_required_field_error_is_shown(client, imported):
     page = CourseFormPage.objects.get(ksi_id="egen-sjekkliste")
     response = client.post(page.url, {"gjort": "x"})
     assert response.status_code == 200 and 'role="alert"' in response.content.decode()
-    assert not FormSubmission.objects.exists()
+    assert not CourseFormSubmission.objects.exists()
 
 
 def test_course_page_lists_its_forms(client, imported):
