@@ -177,3 +177,77 @@ def test_unsure_rules_are_hedged_with_a_teacher_note_saying_where_to_check(cours
         assert "Sjekk gjeldende regler" in text, lesson_id
         note = " ".join(note.body + note.preparation for note in lesson.teacher_notes)
         assert "Lovdata" in note, lesson_id
+
+
+# Issue 17, volume: the lessons written to bring the course to 36, and the module each belongs in.
+FULL_COURSE_LESSONS = {
+    "frukt-og-gront": "ferskvare",
+    "brod-og-bakevarer": "ferskvare",
+    "kjott-og-fisk-i-kjoledisken": "ferskvare",
+    "pant-og-panteautomat": "varer",
+    "avfall-og-kildesortering-i-butikken": "varer",
+    "tilbud-kampanjer-og-riktig-pris": "kassen",
+    "kunder-som-trenger-hjelp": "kundeservice",
+    "brann-og-forstehjelp": "hygiene-hms",
+    "provevakt-og-forste-arbeidsdag": "veien-til-jobb",
+    "arbeidsavtale-timeliste-og-lonnsslipp": "veien-til-jobb",
+}
+
+
+def test_course_has_at_least_36_lessons_placed_in_modules_each_with_a_picture(course):
+    lessons = course.ordered_lessons()
+    assert len(lessons) >= 36
+    assert {lesson.id for lesson in lessons} == set(course.lessons), "every lesson file is placed in a module"
+    for lesson in lessons:
+        assert lesson.blocks_of(ImageBlock), f"{lesson.id} has no picture"
+    for lesson_id, module_id in FULL_COURSE_LESSONS.items():
+        assert course.module_of(lesson_id).id == module_id
+    assert 6 <= len(course.modules) <= 10
+    for module in course.modules:
+        assert len(module.lessons) >= 3, f"module {module.id} is thin: {module.lessons}"
+
+
+def test_description_states_no_stale_lesson_count(course):
+    assert not re.search(r"\b\d+ leksjoner\b", course.description.duration.note)
+
+
+def test_each_term_has_one_translation_per_language(course):
+    seen: dict[tuple[str, str], tuple[str, str]] = {}
+    for lesson in course.ordered_lessons():
+        for entry in lesson.vocabulary:
+            for language, text in entry.translations.model_dump().items():
+                key = (entry.term, language)
+                first = seen.setdefault(key, (lesson.id, text))
+                assert first[1] == text, f"'{entry.term}' ({language}): {first} vs {lesson.id}: {text}"
+
+
+def test_new_lessons_cite_their_facts_or_say_where_to_check(course):
+    text = {
+        lesson_id: "\n".join(block.body for block in course.lessons[lesson_id].blocks_of(TextBlock))
+        for lesson_id in FULL_COURSE_LESSONS
+    }
+    notes = {
+        lesson_id: " ".join(note.body + note.preparation for note in course.lessons[lesson_id].teacher_notes)
+        for lesson_id in FULL_COURSE_LESSONS
+    }
+    assert "4 °C eller kaldere" in text["kjott-og-fisk-i-kjoledisken"]
+    assert "næringsmiddelhygieneforskriften §§ 11–13" in notes["kjott-og-fisk-i-kjoledisken"]
+    assert all(number in text["brann-og-forstehjelp"] for number in ("110", "112", "113", "22 59 13 00"))
+    assert "arbeidsmiljøloven § 14-5" in notes["arbeidsavtale-timeliste-og-lonnsslipp"]
+    for lesson_id in (
+        "tilbud-kampanjer-og-riktig-pris",
+        "provevakt-og-forste-arbeidsdag",
+        "arbeidsavtale-timeliste-og-lonnsslipp",
+    ):
+        assert "sjekk gjeldende regler" in text[lesson_id].lower(), lesson_id
+        assert "Lovdata" in notes[lesson_id] or "Arbeidstilsynet" in notes[lesson_id], lesson_id
+    titles = " ".join(source.title for source in course.sources)
+    for cited in ("Arbeidsmiljøloven §§ 14-5", "prisopplysning", "852/2004", "Giftinformasjonen"):
+        assert cited in titles
+
+
+def test_no_wage_numbers_in_the_pay_lesson(course):
+    lesson = course.lessons["arbeidsavtale-timeliste-og-lonnsslipp"]
+    text = "\n".join(block.body for block in lesson.blocks_of(TextBlock))
+    assert not re.search(r"\d+\s*(kr|kroner)\b", text)
+    assert "tariffavtalen" in text
