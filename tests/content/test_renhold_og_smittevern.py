@@ -257,3 +257,78 @@ def test_no_wage_number_is_given(course, files):
     text = "\n".join(files.values())
     assert not re.search(r"kr\.?\s*\d", text)
     assert "Sjekk gjeldende satser hos Arbeidstilsynet" in text_of(course.lessons["lonn-og-rettigheter"])
+
+
+# Issue 16, second round: the course reaches 36 lessons, every lesson has a drawing, and each
+# term of the vocabulary has one translation per language across the whole course.
+ROUND_TWO_LESSONS = [
+    "kundens-ting-nokler-og-taushet",
+    "kontor-og-moterom",
+    "skole-og-barnehage",
+    "hotellrom",
+    "inngang-og-trapper",
+    "tepper-og-tekstiler",
+    "stige-og-elektriske-maskiner",
+    "miljomerking-og-baerekraft",
+]
+
+
+def test_at_least_36_lessons_all_placed_in_modules_each_with_a_drawing(course):
+    root = Path(course.root)
+    placed = [lesson_id for module in course.modules for lesson_id in module.lessons]
+    on_disk = sorted(path.stem for path in (root / "lessons").glob("*.yaml"))
+    assert len(placed) >= 36
+    assert len(placed) == len(set(placed)), "a lesson is listed in two modules"
+    assert sorted(placed) == on_disk, "every lesson file is listed in exactly one module"
+    assert 6 <= len(course.modules) <= 10
+    for lesson in course.ordered_lessons():
+        images = lesson.blocks_of(ImageBlock)
+        assert images, f"{lesson.id} has no picture"
+        for image in images:
+            svg = (root / image.src).read_text(encoding="utf-8")
+            assert "<title" in svg and "</svg>" in svg, image.src
+            assert len(image.alt.split()) >= 8, f"{lesson.id}: the alt text does not describe {image.src}"
+
+
+@pytest.mark.parametrize("lesson_id", ROUND_TWO_LESSONS)
+def test_round_two_lessons_have_the_full_shape(course, lesson_id):
+    lesson = course.lessons[lesson_id]
+    assert lesson_id in [lesson.id for lesson in course.ordered_lessons()]
+    assert lesson.goals and 45 <= lesson.duration_minutes <= 90
+    assert 8 <= len(lesson.vocabulary) <= 15
+    for entry in lesson.vocabulary:
+        assert all(value.strip() for value in entry.translations.model_dump().values()), entry.term
+    assert lesson.blocks_of(ExerciseBlock)
+    quizzes = [quiz for quiz in lesson.quizzes if len(quiz.questions) >= 5]
+    assert quizzes or lesson.checklists
+    for quiz in quizzes:
+        for question in quiz.questions:
+            assert question.explanation.strip(), f"{lesson_id}/{question.id}"
+            if question.choices:
+                assert len(question.choices) >= 3, f"{lesson_id}/{question.id}: too few choices to judge"
+    note = lesson.teacher_notes[0]
+    assert note.preparation and note.materials and note.adaptation and note.body
+    assert sum(slot.minutes for slot in note.time_plan) == lesson.duration_minutes, lesson_id
+
+
+def test_each_term_has_one_translation_per_language(course):
+    seen: dict[tuple[str, str], tuple[str, str]] = {}
+    clashes = []
+    for lesson, entry, t in translations(course):
+        for language, text in t.items():
+            first = seen.setdefault((entry.term, language), (lesson.id, text))
+            if first[1] != text:
+                clashes.append(f"{entry.term} ({language}): {first[0]} «{first[1]}» ≠ {lesson.id} «{text}»")
+    assert clashes == []
+
+
+def test_the_course_description_states_no_lesson_count(files):
+    assert not re.search(r"\b\d+\s+leksjon", files["course.yaml"])
+
+
+def test_ecolabel_lesson_cites_its_sources_and_warns_that_ecolabelled_is_not_harmless(course):
+    ids = {source.id for source in course.sources}
+    assert {"svanemerket", "eu-ecolabel"} <= ids
+    text = text_of(course.lessons["miljomerking-og-baerekraft"])
+    assert "Miljømerket betyr ikke ufarlig" in text
+    assert "faresymbolene" in text
