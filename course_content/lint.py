@@ -44,7 +44,9 @@ def lint_course(course: Course) -> list[ContentProblem]:
         if kind not in kinds:
             fail(course_file, "forms", f"no form of kind '{kind}'")
     problems.extend(check_stable_ids(course))
-    if course.plan is not None:
+    if course.plan is None:
+        fail(course_file, "plan", "no plan.yaml: account for every hour of the course in a course plan")
+    else:
         placed = course.plan.placed_lessons()
         for lesson in lessons:
             if lesson.id not in placed:
