@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from course_content import check_course
+from course_content import check_course, load_course, shipped_courses
 from course_content.lint import lint_course
 from tests.content.test_broken_content import edit
 from tests.paths import MINI_COURSE
@@ -139,3 +139,17 @@ def test_lint_wants_every_lesson_in_the_plan(course):
     assert [(p.field, p.message) for p in found] == [
         ("weeks", "lesson 'renholdsutstyr' is not taught in any session of the plan")
     ]
+
+
+def test_lint_wants_a_plan():
+    found = [(p.field, p.message) for p in lint_course(load_course(MINI_COURSE)) if p.field == "plan"]
+    assert found == [("plan", "no plan.yaml: account for every hour of the course in a course plan")]
+
+
+def test_every_shipped_course_plan_accounts_for_its_hours():
+    for course in shipped_courses().values():
+        plan = course.plan
+        assert plan is not None, course.slug
+        assert plan.planned_hours == plan.total_hours == course.description.duration.total_hours
+        assert plan.planned_practice_hours == plan.practice_hours > 0
+        assert plan.placed_lessons() == set(course.lessons), course.slug
