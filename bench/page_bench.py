@@ -36,12 +36,23 @@ def measure(client, url: str, requests: int) -> dict:
         client.get(url)
         latencies.append(time.perf_counter() - t0)
     elapsed = time.perf_counter() - start
-    latencies.sort()
-    return {
-        "rps": requests / elapsed,
-        "p50": statistics.median(latencies) * 1000,
-        "p95": latencies[int(0.95 * (len(latencies) - 1))] * 1000,
-    }
+    return {"rps": requests / elapsed, **latency_ms(latencies)}
+
+
+def latency_ms(latencies: list[float]) -> dict:
+    """p50 and p95 in milliseconds of latencies in seconds (p95: nearest rank below)."""
+    ordered = sorted(latencies)
+    return {"p50": statistics.median(ordered) * 1000, "p95": ordered[int(0.95 * (len(ordered) - 1))] * 1000}
+
+
+def add_plain_page(beside):
+    """The baseline page (title + text), published beside ``beside`` so routing costs the same."""
+    from bench.baseline.models import PlainPage
+
+    plain = PlainPage(title="Vanlig side", slug="vanlig-side", body="Litt tekst. " * 40)
+    beside.get_parent().add_child(instance=plain)
+    plain.save_revision().publish()
+    return plain
 
 
 def run_one(database: str, requests: int) -> list[tuple]:
@@ -79,7 +90,6 @@ def child(requests: int) -> None:
     from django.core.management import call_command
     from django.test import Client
 
-    from bench.baseline.models import PlainPage
     from course_content import get_course
     from ksi_courses.content_import import import_course
     from ksi_courses.models import CoursePage, LessonPage
@@ -87,10 +97,7 @@ def child(requests: int) -> None:
     call_command("migrate", verbosity=0)
     import_course(get_course("renhold-og-smittevern"))
     lesson = LessonPage.objects.get(ksi_id="handhygiene")
-    # The baseline sits beside the lesson (same depth), so Wagtail's routing costs the same.
-    plain = PlainPage(title="Vanlig side", slug="vanlig-side", body="Litt tekst. " * 40)
-    lesson.get_parent().add_child(instance=plain)
-    plain.save_revision().publish()
+    plain = add_plain_page(lesson)
     client = Client()
     pages = {
         "plain Wagtail page (baseline)": plain.url,

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import dj_database_url
 
-from ksi_courses.recommended_settings import KSI_APPS, KSI_IMAGE_EXTENSIONS, KSI_LANGUAGES, WAGTAIL_CORE_APPS
+from ksi_courses.recommended_settings import (
+    KSI_APPS,
+    KSI_AUTH_PASSWORD_VALIDATORS,
+    KSI_AUTHENTICATION_BACKENDS,
+    KSI_AXES_SETTINGS,
+    KSI_IMAGE_EXTENSIONS,
+    KSI_LANGUAGES,
+    KSI_MIDDLEWARE,
+    WAGTAIL_CORE_APPS,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 SECRET_KEY = "tests-only-not-secret"
@@ -32,7 +41,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    *KSI_MIDDLEWARE,
 ]
+AUTHENTICATION_BACKENDS = KSI_AUTHENTICATION_BACKENDS
+AUTH_PASSWORD_VALIDATORS = KSI_AUTH_PASSWORD_VALIDATORS
+globals().update(KSI_AXES_SETTINGS)
 
 ROOT_URLCONF = "tests.urls"
 TEMPLATES = [

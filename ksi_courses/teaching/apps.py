@@ -9,3 +9,10 @@ class KsiTeachingConfig(AppConfig):
     label = "ksi_teaching"
     verbose_name = _("Teaching")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from ksi_courses.signals import ids_renamed
+
+        from .renames import move_records
+
+        ids_renamed.connect(move_records, dispatch_uid="ksi_teaching.move_records")

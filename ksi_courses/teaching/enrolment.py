@@ -1,37 +1,35 @@
 """Adding participants to a run: accounts with generated usernames and one-time passwords.
 
 A teacher types names (one by one, or a CSV/list of names); each new participant gets a username
-made from the name and a one-time password. The password is shown to the teacher once (on the
-page and on a printable sheet); only Django's hash of it is stored, and the participant is asked
-to choose their own password at first login (:class:`~.models.TemporaryPassword`).
+made from the name (:mod:`.usernames`, any script) and a one-time password. The password is shown
+to the teacher on the next page and a printable sheet, kept for a few minutes in the teacher's
+session only (:mod:`.credentials`); the database holds Django's hash of it, and the participant
+is asked to choose their own password at first login (:class:`~.models.TemporaryPassword`).
+Name lists are read and checked in :mod:`.name_lists`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 import secrets
-import unicodedata
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import CourseRun, Enrolment, TemporaryPassword
+from .models import CourseRun, Enrolment, SubmittedParticipantForm, TemporaryPassword
+from .name_lists import ParticipantError, decode_upload, parse_names  # noqa: F401 (part of this module's API)
 from .roles import PARTICIPANT_GROUP
+from .usernames import username_base
 
 #: Letters and digits that cannot be mistaken for each other on paper (no 0/o, 1/l/i).
 PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
-MAX_NAMES = 200
-_NORWEGIAN = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a", "ß": "ss"})
-_HEADER_WORDS = {"navn", "name", "fornavn", "first name", "first_name", "etternavn", "last name", "last_name", "fullt navn"}
 
 
-class ParticipantError(ValueError):
-    """Names a teacher typed or uploaded cannot be used; the message names the line and the fix."""
+class AlreadySubmitted(Exception):
+    """The form with this key has added its participants already (a double click or a reload)."""
 
 
 @dataclass(frozen=True)
@@ -49,18 +47,6 @@ def generate_password() -> str:
     return "-".join(groups)
 
 
-def username_base(first_name: str, last_name: str) -> str:
-    """``amina.hassan`` for “Amina Hassan”: ASCII, lower case, first given name and last surname."""
-
-    def ascii_word(text: str) -> str:
-        text = unicodedata.normalize("NFKD", text.translate(_NORWEGIAN))
-        return re.sub(r"[^a-z0-9]", "", text.encode("ascii", "ignore").decode().lower())
-
-    first = ascii_word((first_name.split() or [""])[0])
-    last = ascii_word((last_name.split() or [""])[-1])
-    return ".".join(part for part in (first[:15], last[:15]) if part) or "deltaker"
-
-
 def add_participant(run: CourseRun, first_name: str, last_name: str) -> Credentials:
     """Create an account for a new participant and enrol them in ``run``."""
     first_name, last_name = first_name.strip(), last_name.strip()
@@ -75,18 +61,34 @@ def add_participant(run: CourseRun, first_name: str, last_name: str) -> Credenti
     return Credentials(user.get_full_name(), user.get_username(), password)
 
 
-def add_participants(run: CourseRun, names: list[tuple[str, str]]) -> list[Credentials]:
-    """Add every name (first, last) to ``run``; all or nothing."""
+def add_participants(run: CourseRun, names: list[tuple[str, str]], key: str = "") -> list[Credentials]:
+    """Add every name (first, last) to ``run``; all or nothing.
+
+    ``key`` is the one-time key of the form that sent the names: a second submission with the
+    same key raises :class:`AlreadySubmitted` and adds no one. The key is written first, so a
+    concurrent second submission waits for the first (row lock on PostgreSQL, the write lock on
+    SQLite) and then fails on the unique key instead of creating ``amina.hassan2``.
+    """
     with transaction.atomic():
+        if key:
+            try:
+                with transaction.atomic():
+                    SubmittedParticipantForm.objects.create(key=key, run=run)
+            except IntegrityError:
+                raise AlreadySubmitted(key) from None
         return [add_participant(run, first, last) for first, last in names]
 
 
 def enrol_existing(run: CourseRun, username: str) -> Enrolment:
-    """Enrol a participant who already has an account (e.g. from an earlier course)."""
+    """Enrol a participant who already has an account (e.g. from an earlier course).
+
+    Only for municipality admins (the view checks it): a teacher could otherwise pull any account,
+    an admin's included, into their run. The error does not say whether the username exists.
+    """
     user = get_user_model().objects.filter(username=username.strip(), is_active=True).first()
     if user is None:
         raise ParticipantError(
-            _("There is no active user “%(username)s”. Check the spelling, or add the participant by name.")
+            _("“%(username)s” could not be added. Check the username, or add the participant by name.")
             % {"username": username.strip()}
         )
     enrolment, created = Enrolment.objects.get_or_create(run=run, participant=user)
@@ -97,64 +99,18 @@ def enrol_existing(run: CourseRun, username: str) -> Enrolment:
 
 
 def new_one_time_password(enrolment: Enrolment) -> Credentials:
-    """Replace a participant's password with a new one-time password (they forgot theirs)."""
+    """Replace a participant's password with a new one-time password (they forgot theirs).
+
+    The caller checks who may do this (:func:`~.access.can_reset_password`).
+    """
     user = enrolment.participant
     password = generate_password()
     with transaction.atomic():
         user.set_password(password)
         user.save(update_fields=["password"])
-        TemporaryPassword.objects.get_or_create(user=user)
+        # A new one-time password starts a new expiry period (KSI_ONE_TIME_PASSWORD_DAYS).
+        TemporaryPassword.objects.update_or_create(user=user, defaults={"issued_at": timezone.now()})
     return Credentials(user.get_full_name(), user.get_username(), password)
-
-
-def parse_names(text: str) -> list[tuple[str, str]]:
-    """Names from a CSV file or a pasted list: ``(first name, last name)`` per line.
-
-    A line holds either the full name (the last word is the surname) or first and last name in
-    two columns separated by ``;``, ``,`` or a tab. A header line (“Fornavn;Etternavn”, “Navn”)
-    and empty lines are skipped. All problems are reported at once, with line numbers.
-    """
-    lines = text.splitlines()
-    sample = "\n".join(lines[:20])
-    delimiter = next((d for d in (";", "\t", ",") if d in sample), ";")
-    names, problems = [], []
-    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
-        cells = [cell.strip() for cell in row]
-        while cells and not cells[-1]:
-            cells.pop()
-        if not cells:
-            continue
-        if not names and not problems and {cell.casefold() for cell in cells} <= _HEADER_WORDS:
-            continue
-        if len(cells) == 1:
-            words = cells[0].split()
-            first, last = (" ".join(words[:-1]), words[-1]) if len(words) > 1 else (words[0], "")
-        else:
-            first, last = cells[0], " ".join(cell for cell in cells[1:] if cell)
-        if not first:
-            problems.append(_("Line %(line)d: the first name is empty.") % {"line": number})
-        elif len(first) > 150 or len(last) > 150:
-            problems.append(_("Line %(line)d: the name is longer than 150 characters.") % {"line": number})
-        else:
-            names.append((first, last))
-    if problems:
-        raise ParticipantError(" ".join(problems))
-    if not names:
-        raise ParticipantError(_("No names found. Write one participant per line, e.g. “Amina Hassan”."))
-    if len(names) > MAX_NAMES:
-        raise ParticipantError(
-            _("%(count)d names is more than %(max)d: split the list into smaller parts.")
-            % {"count": len(names), "max": MAX_NAMES}
-        )
-    return names
-
-
-def decode_upload(data: bytes) -> str:
-    """Text of an uploaded name list: UTF-8 (with or without BOM), else Windows-1252 as Excel saves it."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 def _create_user(first_name: str, last_name: str, password: str):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -11,11 +14,18 @@ from django.utils.translation import gettext_lazy as _
 
 from ksi_courses.models import CoursePage
 
+from .credentials import FORM_KEY, new_form_key
 from .enrolment import ParticipantError, decode_upload, parse_names
 from .models import AttendanceSession, CourseRun
+from .name_lists import repeated_names, usable_name
 from .roles import TEACHER_GROUP
 
 MAX_UPLOAD_BYTES = 200_000
+MAX_PASTED_CHARACTERS = 200_000
+#: Dates a run and its sessions may have: a clear message instead of year 1 or 9999.
+FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2099, 12, 31)
+#: A choice index as posted: at most three ASCII digits (a quiz never has a thousand choices).
+_CHOICE_INDEX = re.compile(r"[0-9]{1,3}")
 
 
 class DateInput(forms.DateInput):
@@ -50,20 +60,73 @@ class RunForm(forms.ModelForm):
         )
         self.fields["teachers"].label_from_instance = lambda user: user.get_full_name() or user.get_username()
         self.fields["teachers"].help_text = _("Other teachers of this run. You teach the runs you set up.")
+        self.editing = self.instance.pk is not None
+        if self.editing:
+            self.fields["take_current_lessons"] = forms.BooleanField(
+                required=False,
+                label=_("Use the course's lessons as they are now"),
+                help_text=_(
+                    "A run keeps the lessons it started with. Tick this after the course has been updated to add "
+                    "its new lessons to this run (and drop the ones it no longer has). The run's report changes."
+                ),
+            )
+
+    def save(self, commit=True):
+        run = super().save(commit=commit)
+        # A new run takes the course's lessons when it is created (CourseRun.save); an existing one only
+        # when asked, or when it now runs another course.
+        if commit and self.editing and (self.cleaned_data.get("take_current_lessons") or "course" in self.changed_data):
+            run.pin_course_lessons()
+        return run
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        for name, value in (("start_date", start), ("end_date", end)):
+            if value and not FIRST_DATE <= value <= LAST_DATE:
+                self.add_error(name, _date_range_error())
+                start = end = None
         if start and end and end < start:
             self.add_error("end_date", _("The end date is before the start date: choose a date on or after %(start)s.") % {"start": start})
         return cleaned
 
 
-class ParticipantForm(forms.Form):
-    """Add one participant: a new account from a name, or an existing account by username."""
+def validate_name(value: str) -> None:
+    if not usable_name(value):
+        raise forms.ValidationError(
+            _("The name has a character that cannot be used (a control character, or one that could not be read). Type the name again.")
+        )
 
-    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
-    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+
+class FormKeyForm(forms.Form):
+    """A form that may be sent only once: a hidden one-time key, made when the form is shown.
+
+    The service that does the work records the key (``SubmittedParticipantForm``): a double click
+    or a reload sends the same key again, and nothing is done twice. A post without a key (a
+    script) gets a fresh one; a key that is not one of ours is refused.
+    """
+
+    form_key = forms.RegexField(regex=FORM_KEY, widget=forms.HiddenInput, max_length=64, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("form_key", new_form_key())
+        self.fields["form_key"].error_messages["invalid"] = _("The form is out of date. Reload the page and send it again.")
+
+    def clean_form_key(self) -> str:
+        return self.cleaned_data["form_key"] or new_form_key()
+
+
+class ParticipantForm(FormKeyForm):
+    """Add one participant: a new account from a name, or (admins only) an existing account by username.
+
+    Without ``allow_existing`` the username field is left out: a teacher's name always makes a
+    new account, so nothing a teacher types can reach, or reveal, an account that exists.
+    """
+
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False, validators=[validate_name])
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False, validators=[validate_name])
     username = forms.CharField(
         label=_("…or the username of an existing account"),
         max_length=150,
@@ -71,47 +134,89 @@ class ParticipantForm(forms.Form):
         help_text=_("For a participant who already has an account, e.g. from an earlier course."),
     )
 
+    def __init__(self, *args, allow_existing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not allow_existing:
+            del self.fields["username"]
+
     def clean(self):
         cleaned = super().clean()
         has_name = bool(cleaned.get("first_name", "").strip())
         has_username = bool(cleaned.get("username", "").strip())
-        if has_name == has_username:
+        if "username" not in self.fields:
+            if not has_name:
+                raise forms.ValidationError(_("The first name is empty: type the participant's first name."))
+        elif has_name == has_username:
             raise forms.ValidationError(_("Fill in either the participant's name or an existing username, not both."))
         return cleaned
 
 
-class ParticipantsImportForm(forms.Form):
-    """A list of names, pasted or as a CSV file (one participant per line)."""
+class ParticipantsImportForm(FormKeyForm):
+    """A list of names, pasted or as a CSV file (one participant per line).
+
+    A name twice in the list, or a name already in the run, is asked about first: the teacher
+    ticks ``confirm_repeats`` if they are different people with the same name.
+    """
 
     names = forms.CharField(
         label=_("Names, one participant per line"),
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
+        max_length=MAX_PASTED_CHARACTERS,
         help_text=_("“First name Last name”, or first and last name separated by a semicolon."),
     )
     file = forms.FileField(label=_("…or a CSV file of names"), required=False)
+    confirm_repeats = forms.BooleanField(
+        label=_("Add them anyway: they are different people with the same name"), required=False
+    )
+
+    def __init__(self, *args, existing_names=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.existing_names = list(existing_names)
 
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("file")
-        if upload is not None:
-            if upload.size > MAX_UPLOAD_BYTES:
-                raise forms.ValidationError(_("The file is larger than 200 kB. A list of names is much smaller: is it the right file?"))
-            text = decode_upload(upload.read())
-        else:
-            text = cleaned.get("names", "")
         try:
+            if upload is not None:
+                if upload.size > MAX_UPLOAD_BYTES:
+                    raise forms.ValidationError(_("The file is larger than 200 kB. A list of names is much smaller: is it the right file?"))
+                text = decode_upload(upload.read())
+            else:
+                text = cleaned.get("names", "")
             cleaned["parsed"] = parse_names(text)
         except ParticipantError as exc:
             raise forms.ValidationError(str(exc)) from exc
+        repeats = repeated_names(cleaned["parsed"], self.existing_names)
+        if repeats and not cleaned.get("confirm_repeats"):
+            self.add_error(
+                "confirm_repeats",
+                _("These names are on the list twice, or are in the course run already: %(names)s. Are they different people? Then tick the box and send again.")
+                % {"names": ", ".join(repeats)},
+            )
         return cleaned
 
 
 class SessionForm(forms.ModelForm):
+    """A session of ``run``: its date must lie within the run's dates."""
+
     class Meta:
         model = AttendanceSession
         fields = ["date", "hours", "topic"]
         widgets = {"date": DateInput()}
+
+    def __init__(self, *args, run=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.run = run
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if self.run is not None and not self.run.start_date <= day <= self.run.end_date:
+            raise forms.ValidationError(
+                _("The date is outside the course run: choose a date from %(start)s to %(end)s.")
+                % {"start": self.run.start_date.strftime("%d.%m.%Y"), "end": self.run.end_date.strftime("%d.%m.%Y")}
+            )
+        return day
 
     def clean_hours(self):
         hours = self.cleaned_data["hours"]
@@ -160,14 +265,22 @@ class CertificateForm(forms.Form):
 def quiz_answers(post: QueryDict, quiz_id: str) -> dict[str, list[int]]:
     """Posted answers of one quiz: fields ``<quiz id>-<question id>`` → choice indexes.
 
-    Values that are not numbers become ``-1`` so that scoring reports them as out of range.
+    Anything but a short run of ASCII digits (“²”, “٣”, a 5,000-digit number, text) becomes ``-1``,
+    so that scoring reports it as out of range: ``str.isdigit`` alone would let “²” through to ``int``.
     """
     prefix = f"{quiz_id}-"
     answers: dict[str, list[int]] = {}
     for name in post:
         if name.startswith(prefix):
-            answers[name[len(prefix) :]] = [int(v) if v.lstrip("-").isdigit() else -1 for v in post.getlist(name)]
+            answers[name[len(prefix) :]] = [int(v) if _CHOICE_INDEX.fullmatch(v) else -1 for v in post.getlist(name)]
     return answers
+
+
+def _date_range_error() -> str:
+    return _("Choose a date between %(first)s and %(last)s.") % {
+        "first": FIRST_DATE.strftime("%d.%m.%Y"),
+        "last": LAST_DATE.strftime("%d.%m.%Y"),
+    }
 
 
 def _hours(value) -> str:

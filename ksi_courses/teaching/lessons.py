@@ -40,6 +40,25 @@ def course_lessons(course: CoursePage) -> list[LessonPage]:
     return [lesson for lesson in lessons if lesson.path[: -LessonPage.steplen] in live_modules]
 
 
+def run_lessons(run) -> list[LessonPage]:
+    """The lessons of a course run, in teaching order: those it was created with, live or not (an
+    upgrade of the course changes nothing in a running or finished run); the course's if none."""
+    pinned = list(run.lessons.order_by("path"))
+    return pinned or course_lessons(run.course)
+
+
+def quiz_sizes(lesson: LessonPage) -> dict[str, int]:
+    """Quiz id → number of questions, for the quizzes of a lesson page as it is now."""
+    return {quiz_id: len(quiz.questions) for quiz_id, quiz in page_quizzes(lesson).items()}
+
+
+def run_quiz_sizes(run, lessons: list[LessonPage]) -> dict[int, dict[str, int]]:
+    """Lesson page id → quiz id → questions, as the run started with them (an upgrade that adds
+    questions leaves a run's report as it was); lessons the run has no record of count as they are now."""
+    recorded = run.quiz_sizes or {}
+    return {lesson.pk: recorded.get(str(lesson.pk)) or quiz_sizes(lesson) for lesson in lessons}
+
+
 def course_of(lesson: LessonPage) -> CoursePage | None:
     """The course page above a lesson page."""
     return CoursePage.objects.ancestor_of(lesson).first()

@@ -1,9 +1,14 @@
 """Course runs and what participants do in them.
 
 Personal data is kept to the minimum: the participant is Django's user (name and username);
-nothing here stores national id numbers, contact details or free-text notes about a person.
+nothing here stores national id numbers, contact details or free-text notes about a person,
+apart from the short note a teacher may add to an assessment result (about the assessment).
 Progress and quiz attempts hang on the lesson *page* (``PROTECT``): the importer never deletes
 lesson pages, it unpublishes them, so a participant's history survives course upgrades.
+
+Every model here sets ``wagtail_reference_index_ignore``: Wagtail would otherwise index the page
+references of each progress, attempt and enrolment save (a write per click, for a list nobody
+reads), which under a full class on SQLite failed for want of the write lock.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ def new_verification_code() -> str:
 class CourseRun(models.Model):
     """One group taking one course with one or more teachers, at a place and between two dates."""
 
+    wagtail_reference_index_ignore = True  # see the module docstring
+
     course = models.ForeignKey(
         "ksi_courses.CoursePage", on_delete=models.PROTECT, related_name="ksi_runs", verbose_name=_("course")
     )
@@ -38,6 +45,17 @@ class CourseRun(models.Model):
         _("certificate on completion"),
         default=False,
         help_text=_("Issue the certificate as soon as a participant has completed every lesson."),
+    )
+    lessons = models.ManyToManyField(
+        "ksi_courses.LessonPage",
+        related_name="+",
+        blank=True,
+        editable=False,
+        verbose_name=_("lessons"),
+        help_text=_("The lessons this run teaches: the course's lessons when the run was created."),
+    )
+    quiz_sizes = models.JSONField(
+        _("quiz sizes"), default=dict, blank=True, editable=False, help_text=_("Questions per quiz of those lessons.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -58,9 +76,28 @@ class CourseRun(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs):
+        # A run keeps the lessons it starts with, so upgrading the course later changes neither what
+        # it teaches nor its report. ``pin_course_lessons`` takes the course's lessons as they are now.
+        created = self._state.adding
+        super().save(*args, **kwargs)
+        if created:
+            self.pin_course_lessons()
+
+    def pin_course_lessons(self) -> None:
+        """Make the run teach the course's live lessons, with their quizzes, as they are now (e.g. after an upgrade)."""
+        from .lessons import course_lessons, quiz_sizes
+
+        lessons = course_lessons(self.course)
+        self.lessons.set(lessons)
+        self.quiz_sizes = {str(lesson.pk): quiz_sizes(lesson) for lesson in lessons}
+        CourseRun.objects.filter(pk=self.pk).update(quiz_sizes=self.quiz_sizes)
+
 
 class Enrolment(models.Model):
     """A participant in a course run."""
+
+    wagtail_reference_index_ignore = True  # see the module docstring
 
     run = models.ForeignKey(CourseRun, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("course run"))
     participant = models.ForeignKey(
@@ -85,6 +122,8 @@ class LessonProgress(models.Model):
     and lesson (a unique constraint; see :mod:`.progress` for how concurrent saves keep it so).
     """
 
+    wagtail_reference_index_ignore = True  # see the module docstring
+
     participant = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="ksi_lesson_progress")
     lesson = models.ForeignKey("ksi_courses.LessonPage", on_delete=models.PROTECT, related_name="ksi_progress")
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
@@ -102,6 +141,8 @@ class LessonProgress(models.Model):
 
 class QuizAttempt(models.Model):
     """One submission of one quiz, scored on the server. Every attempt is kept."""
+
+    wagtail_reference_index_ignore = True  # see the module docstring
 
     participant = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="ksi_quiz_attempts")
     lesson = models.ForeignKey("ksi_courses.LessonPage", on_delete=models.PROTECT, related_name="ksi_quiz_attempts")
@@ -124,6 +165,8 @@ class QuizAttempt(models.Model):
 class AttendanceSession(models.Model):
     """One teaching session of a run (a day, or part of one) for which attendance is taken."""
 
+    wagtail_reference_index_ignore = True  # see the module docstring
+
     run = models.ForeignKey(CourseRun, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("course run"))
     date = models.DateField(_("date"))
     hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=1)
@@ -142,6 +185,8 @@ class AttendanceSession(models.Model):
 class Attendance(models.Model):
     """Whether one participant was present at one session."""
 
+    wagtail_reference_index_ignore = True  # see the module docstring
+
     session = models.ForeignKey(AttendanceSession, on_delete=models.CASCADE, related_name="attendance")
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="attendance")
     present = models.BooleanField(_("present"), default=False)
@@ -157,6 +202,8 @@ class Attendance(models.Model):
 
 class Certificate(models.Model):
     """A course certificate (kursbevis). Anyone with the code can check it at ``/ksi/bevis/<code>/``."""
+
+    wagtail_reference_index_ignore = True  # see the module docstring
 
     enrolment = models.OneToOneField(Enrolment, on_delete=models.CASCADE, related_name="certificate")
     code = models.CharField(_("verification code"), max_length=40, unique=True, default=new_verification_code)
@@ -181,6 +228,8 @@ class TemporaryPassword(models.Model):
     Only the fact is stored: the password itself exists only as Django's hash on the user.
     """
 
+    wagtail_reference_index_ignore = True  # see the module docstring
+
     user = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="ksi_temporary_password")
     issued_at = models.DateTimeField(auto_now_add=True)
 
@@ -190,3 +239,76 @@ class TemporaryPassword(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class SubmittedParticipantForm(models.Model):
+    """A form that added participants, by the one-time key it carried (see :mod:`.enrolment`).
+
+    The key is unique, so a second submission of the same form (a double click, a reload, a
+    retrying phone) is recognised and adds no one again. Holds no personal data.
+    """
+
+    wagtail_reference_index_ignore = True  # see the module docstring
+
+    key = models.CharField(max_length=64, unique=True)
+    run = models.ForeignKey(CourseRun, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("submitted participant form")
+        verbose_name_plural = _("submitted participant forms")
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class AssessmentResult(models.Model):
+    """A participant's result in one assessment of the course (see :mod:`.assessments`).
+
+    ``assessment_id`` is ``modul-<module id>`` or ``kurs``; ``skills_passed`` lists the ids of
+    the observed skills the participant masters. The totals are kept as they were when the
+    result was recorded, so a later change to the course does not change an old result.
+    """
+
+    wagtail_reference_index_ignore = True  # see the module docstring
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="assessment_results")
+    assessment_id = models.CharField(_("assessment"), max_length=90)
+    skills_passed = models.JSONField(_("skills mastered"), default=list, blank=True)
+    skills_total = models.PositiveSmallIntegerField(_("skills observed"), default=0)
+    quiz_score = models.PositiveSmallIntegerField(_("correct quiz answers"), null=True, blank=True)
+    quiz_total = models.PositiveSmallIntegerField(_("quiz questions"), default=0)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("recorded by")
+    )
+    recorded_at = models.DateTimeField(_("recorded"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("assessment result")
+        verbose_name_plural = _("assessment results")
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "assessment_id"], name="ksi_unique_assessment_result")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} – {self.assessment_id}"
+
+
+class LogbookTick(models.Model):
+    """A practice logbook task (``<week>/<task id>``) the teacher has ticked off for a participant."""
+
+    wagtail_reference_index_ignore = True  # see the module docstring
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="logbook_ticks")
+    task = models.CharField(_("logbook task"), max_length=170)
+    ticked_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    ticked_at = models.DateTimeField(_("ticked"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("logbook task done")
+        verbose_name_plural = _("logbook tasks done")
+        constraints = [models.UniqueConstraint(fields=["enrolment", "task"], name="ksi_unique_logbook_tick")]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} – {self.task}"

@@ -20,11 +20,13 @@ from django.utils import timezone
 from ksi_courses.form_submissions import delete_submissions_of, export_submissions
 
 from .models import (
+    AssessmentResult,
     Attendance,
     Certificate,
     CourseRun,
     Enrolment,
     LessonProgress,
+    LogbookTick,
     QuizAttempt,
     TemporaryPassword,
     new_verification_code,
@@ -114,6 +116,23 @@ def export_user_data(user) -> dict[str, Any]:
             }
             for c in certificates
         ],
+        "assessment_results": [
+            {
+                "run": r.enrolment.run.title,
+                "assessment_id": r.assessment_id,
+                "skills_passed": r.skills_passed,
+                "skills_total": r.skills_total,
+                "quiz_score": r.quiz_score,
+                "quiz_total": r.quiz_total,
+                "note": r.note,
+                "recorded_at": _iso(r.recorded_at),
+            }
+            for r in AssessmentResult.objects.filter(enrolment__participant=user).select_related("enrolment__run")
+        ],
+        "logbook_tasks_done": [
+            {"run": t.enrolment.run.title, "task": t.task, "ticked_at": _iso(t.ticked_at)}
+            for t in LogbookTick.objects.filter(enrolment__participant=user).select_related("enrolment__run")
+        ],
         "teaches": [run.title for run in CourseRun.objects.filter(teachers=user)],
         "form_submissions": export_submissions(user),
     }
@@ -133,6 +152,8 @@ def erase_user(user) -> dict[str, int]:
             certificate.code = new_verification_code()
             certificate.save(update_fields=["code"])
         TemporaryPassword.objects.filter(user=user).delete()
+        # Results stay (anonymous, for the run's statistics); a teacher's note may name the person.
+        AssessmentResult.objects.filter(enrolment__participant=user).update(note="")
         delete_submissions_of(user)
         user.ksi_runs_taught.clear()
         user.groups.clear()

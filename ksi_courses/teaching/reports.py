@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TextIO
 
 from django.utils import timezone
 
+from course_content.assessment import COURSE_ASSESSMENT
 from ksi_courses.models import LessonPage
 
+from .assessments import results_by_enrolment, ticks_by_enrolment
 from .attendance import attendance_totals
-from .lessons import course_lessons, page_quizzes
-from .models import Certificate, CourseRun, Enrolment, LessonProgress, QuizAttempt
+from .lessons import run_lessons, run_quiz_sizes
+from .models import AssessmentResult, Certificate, CourseRun, Enrolment, LessonProgress, QuizAttempt
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,9 @@ class Row:
     hours: Decimal
     sessions: int
     certificate: Certificate | None
+    #: Recorded assessment results by assessment id (``modul-…``, ``kurs``), and logbook tasks done.
+    assessments: dict[str, AssessmentResult] = field(default_factory=dict)
+    logbook_done: int = 0
 
     @property
     def completed(self) -> int:
@@ -67,13 +72,13 @@ class ProgressMatrix:
     lessons: tuple[LessonPage, ...]
     rows: tuple[Row, ...]
     session_count: int
-    quiz_count: int  # quizzes in the course's current lessons
+    quiz_count: int  # quizzes in the run's lessons, as the run started with them
     question_count: int  # questions in those quizzes
 
 
 def progress_matrix(run: CourseRun) -> ProgressMatrix:
     """Participants × lessons of ``run``, with attendance and certificates."""
-    lessons = course_lessons(run.course)
+    lessons = run_lessons(run)
     lesson_ids = [lesson.pk for lesson in lessons]
     enrolments = list(run.enrolments.select_related("participant"))
     participant_ids = [enrolment.participant_id for enrolment in enrolments]
@@ -87,18 +92,20 @@ def progress_matrix(run: CourseRun) -> ProgressMatrix:
         "participant_id", "lesson_id", "quiz_id", "correct", "total", "created_at"
     ):
         latest[(attempt.participant_id, attempt.lesson_id, attempt.quiz_id)] = attempt
-    quizzes = {lesson.pk: page_quizzes(lesson) for lesson in lessons}
+    sizes = run_quiz_sizes(run, lessons)
     totals = attendance_totals(enrolments)
     certificates = {c.enrolment_id: c for c in Certificate.objects.filter(enrolment__run=run)}
+    results = results_by_enrolment(run)
+    ticks = ticks_by_enrolment(run)
 
     def cell(participant_id: int, lesson: LessonPage) -> Cell:
         row = progress.get((participant_id, lesson.pk))
-        answered = [latest[key] for quiz_id in quizzes[lesson.pk] if (key := (participant_id, lesson.pk, quiz_id)) in latest]
+        answered = [latest[key] for quiz_id in sizes[lesson.pk] if (key := (participant_id, lesson.pk, quiz_id)) in latest]
         return Cell(
             completed=bool(row and row.completed_at),
             ticked=sum(len(items) for items in row.checklist.values()) if row else 0,
             quiz_correct=sum(attempt.correct for attempt in answered),
-            quiz_total=sum(len(quiz.questions) for quiz in quizzes[lesson.pk].values()),
+            quiz_total=sum(sizes[lesson.pk].values()),
             quizzes_answered=len(answered),
         )
 
@@ -109,6 +116,8 @@ def progress_matrix(run: CourseRun) -> ProgressMatrix:
             hours=totals[enrolment.pk][0],
             sessions=totals[enrolment.pk][1],
             certificate=certificates.get(enrolment.pk),
+            assessments=results.get(enrolment.pk, {}),
+            logbook_done=ticks.get(enrolment.pk, 0),
         )
         for enrolment in enrolments
     )
@@ -117,8 +126,8 @@ def progress_matrix(run: CourseRun) -> ProgressMatrix:
         lessons=tuple(lessons),
         rows=rows,
         session_count=run.sessions.count(),
-        quiz_count=sum(len(found) for found in quizzes.values()),
-        question_count=sum(len(quiz.questions) for found in quizzes.values() for quiz in found.values()),
+        quiz_count=sum(len(found) for found in sizes.values()),
+        question_count=sum(sum(found.values()) for found in sizes.values()),
     )
 
 
@@ -136,6 +145,10 @@ REPORT_COLUMNS = (
     "quiz_spørsmål",
     "fullført",
     "kursbevis_utstedt",
+    "vurderinger_registrert",
+    "sluttvurdering_ferdigheter",
+    "sluttvurdering_quiz",
+    "praksislogg_oppgaver",
 )
 
 
@@ -158,7 +171,18 @@ def report_rows(matrix: ProgressMatrix) -> Iterable[list[str]]:
             str(matrix.question_count),
             "ja" if row.finished else "nei",
             issued,
+            str(len(row.assessments)),
+            *_final_assessment(row.assessments.get(COURSE_ASSESSMENT)),
+            str(row.logbook_done),
         ]
+
+
+def _final_assessment(result: AssessmentResult | None) -> tuple[str, str]:
+    """``("5/6", "14/20")`` for the course's final assessment; empty where nothing is recorded."""
+    if result is None:
+        return "", ""
+    quiz = f"{result.quiz_score}/{result.quiz_total}" if result.quiz_score is not None else ""
+    return f"{len(result.skills_passed)}/{result.skills_total}", quiz
 
 
 def write_report_csv(run: CourseRun, out: TextIO) -> None:

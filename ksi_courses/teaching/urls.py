@@ -2,7 +2,8 @@
 
 from django.urls import path, re_path
 
-from .views import account, learner, teacher
+from .busy import database_busy_as_503
+from .views import account, assessments, learner, teacher
 
 app_name = "ksi_teaching"
 
@@ -25,12 +26,25 @@ urlpatterns = [
     path("kurs/<int:run_id>/endre/", teacher.run_edit, name="run_edit"),
     path("kurs/<int:run_id>/deltakere/ny/", teacher.participant_add, name="participant_add"),
     path("kurs/<int:run_id>/deltakere/liste/", teacher.participants_import, name="participants_import"),
+    re_path(
+        r"^kurs/(?P<run_id>[0-9]+)/deltakere/nye-passord/(?P<key>[A-Za-z0-9_-]{16,64})/$",
+        teacher.new_credentials,
+        name="new_credentials",
+    ),
     path("kurs/<int:run_id>/deltakere/<int:enrolment_id>/nytt-passord/", teacher.new_password, name="new_password"),
+    path("kurs/<int:run_id>/deltakere/<int:enrolment_id>/las-opp/", teacher.unlock, name="unlock"),
     path("kurs/<int:run_id>/passordark/", teacher.password_sheet, name="password_sheet"),
     path("kurs/<int:run_id>/oppmote/", teacher.sessions, name="sessions"),
     path("kurs/<int:run_id>/oppmote/<int:session_id>/", teacher.session_attendance, name="attendance"),
     path("kurs/<int:run_id>/framdrift/", teacher.progress, name="progress"),
     path("kurs/<int:run_id>/kursbevis/", teacher.run_certificates, name="certificates"),
+    path("kurs/<int:run_id>/vurdering/", assessments.overview, name="assessments"),
+    path(
+        "kurs/<int:run_id>/vurdering/<slug:assessment_id>/<int:enrolment_id>/",
+        assessments.record,
+        name="assessment_result",
+    ),
+    path("kurs/<int:run_id>/praksislogg/<int:enrolment_id>/", assessments.logbook, name="logbook"),
     path("kurs/<int:run_id>/rapport.csv", teacher.report_csv, name="report"),
     path("kurs/<int:run_id>/oppmoteliste.pdf", teacher.attendance_list_pdf, name="attendance_list_pdf"),
     re_path(
@@ -39,3 +53,8 @@ urlpatterns = [
         name="run_template",
     ),
 ]
+
+# Every teaching page answers 503 with a retry message, not 500, when SQLite cannot give it the
+# write lock in time (see .busy). Done here so that no view can be left out.
+for _pattern in urlpatterns:
+    _pattern.callback = database_busy_as_503(_pattern.callback)

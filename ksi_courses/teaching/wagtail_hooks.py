@@ -1,6 +1,7 @@
 """The Wagtail admin: every teaching model under one menu (municipality admins), and a link to
 the teacher's pages for teachers (who manage their own runs there, not in the admin)."""
 
+from axes.models import AccessAttempt
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,7 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .access import can_teach
+from .access import can_manage_all_runs, can_teach
 from .models import Attendance, AttendanceSession, Certificate, CourseRun, Enrolment, LessonProgress, QuizAttempt
 
 
@@ -95,6 +96,27 @@ class CertificateViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class LoginLockPermissionPolicy(ModelPermissionPolicy):
+    """Locked logins (django-axes): municipality admins look at them and lift a lock by deleting
+    it; nobody writes them by hand. Teachers lift locks on their run's participant list."""
+
+    def user_has_permission(self, user, action):
+        return action in ("view", "delete") and can_manage_all_runs(user)
+
+
+register_permission_policy(AccessAttempt, LoginLockPermissionPolicy(AccessAttempt))
+
+
+class LoginLockViewSet(ModelViewSet):
+    model = AccessAttempt
+    icon = "lock"
+    menu_label = _("Locked logins")
+    form_fields = ["username"]
+    list_display = ["username", "ip_address", "failures_since_start", "attempt_time"]
+    search_fields = ["username"]
+    copy_view_enabled = False
+
+
 class TeachingViewSetGroup(ModelViewSetGroup):
     menu_label = _("Course runs")
     menu_icon = "group"
@@ -107,6 +129,7 @@ class TeachingViewSetGroup(ModelViewSetGroup):
         LessonProgressViewSet("ksi_progress"),
         QuizAttemptViewSet("ksi_quiz_attempts"),
         CertificateViewSet("ksi_certificates"),
+        LoginLockViewSet("ksi_login_locks"),
     )
 
 

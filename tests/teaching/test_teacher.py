@@ -46,7 +46,7 @@ def test_run_dates_are_checked(teacher_client, course):
     response = teacher_client.post(
         "/ksi/kurs/ny/", {"course": course.pk, "title": "Feil", "start_date": "2026-09-01", "end_date": "2026-08-01"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400  # a refused form is a 4xx (issue #14)
     assert "Sluttdatoen er før startdatoen" in response.content.decode()
     assert not CourseRun.objects.filter(title="Feil").exists()
 
@@ -64,7 +64,8 @@ def test_the_run_list_shows_only_the_teachers_own_runs(client, run, users, cours
 
 
 def test_adding_one_participant_shows_the_password_once(teacher_client, run):
-    response = teacher_client.post(f"/ksi/kurs/{run.pk}/deltakere/ny/", {"first_name": "Liv", "last_name": "Berg"})
+    # POST → redirect → GET (tests/teaching/test_adding_participants.py has the reload and double click)
+    response = teacher_client.post(f"/ksi/kurs/{run.pk}/deltakere/ny/", {"first_name": "Liv", "last_name": "Berg"}, follow=True)
     assert response.status_code == 200 and response["Cache-Control"] == "no-store"
     html = response.content.decode()
     password = re.search(r'name="password" value="([^"]+)"', html).group(1)
@@ -74,17 +75,41 @@ def test_adding_one_participant_shows_the_password_once(teacher_client, run):
     assert password not in teacher_client.get(f"/ksi/kurs/{run.pk}/").content.decode()
 
 
-def test_adding_an_existing_account_by_username(teacher_client, run, django_user_model):
+def test_only_an_admin_adds_an_existing_account_by_username(client, run, users, django_user_model):
     django_user_model.objects.create_user("samira", first_name="Samira", last_name="Noor")
-    response = teacher_client.post(f"/ksi/kurs/{run.pk}/deltakere/ny/", {"username": "samira"}, follow=True)
+    client.force_login(users["admin"])
+    assert 'name="username"' in client.get(f"/ksi/kurs/{run.pk}/deltakere/ny/").content.decode()
+    response = client.post(f"/ksi/kurs/{run.pk}/deltakere/ny/", {"username": "samira"}, follow=True)
     assert "Samira Noor er lagt til på kurset." in response.content.decode()
-    response = teacher_client.post(f"/ksi/kurs/{run.pk}/deltakere/ny/", {"username": "samira", "first_name": "X"})
+    response = client.post(f"/ksi/kurs/{run.pk}/deltakere/ny/", {"username": "samira", "first_name": "X"})
     assert "Fyll ut enten deltakerens navn eller et brukernavn som finnes, ikke begge." in response.content.decode()
+    response = client.post(f"/ksi/kurs/{run.pk}/deltakere/ny/", {"username": "finnesikke"})
+    assert "«finnesikke» kunne ikke legges til." in response.content.decode()
+
+
+def test_a_teacher_cannot_reach_or_probe_existing_accounts(teacher_client, run, users, django_user_model):
+    django_user_model.objects.create_superuser("admin", password="admin-pw")
+    assert 'name="username"' not in teacher_client.get(f"/ksi/kurs/{run.pk}/deltakere/ny/").content.decode()
+    pages = {}
+    for username in ("admin", "kari", "olav", "finnesikke"):
+        response = teacher_client.post(f"/ksi/kurs/{run.pk}/deltakere/ny/", {"username": username})
+        assert response.status_code == 400
+        html = response.content.decode().replace(username, "NAVN")
+        pages[username] = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+        assert "Fornavnet mangler: skriv deltakerens fornavn." in html
+    assert len(set(pages.values())) == 1, "the answer must not depend on whether the username exists"
+    assert set(run.enrolments.values_list("participant__username", flat=True)) == {"amina", "bilal"}
+    # A name always makes a new account with a fresh username, never an existing one.
+    response = teacher_client.post(
+        f"/ksi/kurs/{run.pk}/deltakere/ny/", {"first_name": "Admin", "last_name": "", "username": "admin"}, follow=True
+    )
+    assert re.search(r'name="username" value="admin2"', response.content.decode())
+    assert not run.enrolments.filter(participant__username="admin").exists()
 
 
 def test_a_csv_of_names_creates_accounts_and_a_printable_password_sheet(teacher_client, run):
     upload = SimpleUploadedFile("navn.csv", "Fornavn;Etternavn\nBjørn;Ås\nMaria José;da Silva\n".encode("cp1252"))
-    response = teacher_client.post(f"/ksi/kurs/{run.pk}/deltakere/liste/", {"file": upload})
+    response = teacher_client.post(f"/ksi/kurs/{run.pk}/deltakere/liste/", {"file": upload}, follow=True)
     html = response.content.decode()
     usernames = re.findall(r'name="username" value="([^"]+)"', html)
     passwords = re.findall(r'name="password" value="([^"]+)"', html)
@@ -118,6 +143,25 @@ def test_a_teacher_gives_a_new_one_time_password(teacher_client, run, users):
     assert users["participant_a"].check_password(password)
 
 
+def test_new_passwords_only_for_plain_participants_of_the_teachers_own_runs(teacher_client, run, users, course, django_user_model):
+    """The takeover of issue #14: an admin account enrolled in a teacher's run, or a participant
+    who is also in another teacher's run, gets no password button and a 403."""
+    superuser = django_user_model.objects.create_superuser("admin", password="admin-pw")
+    run_b = CourseRun.objects.create(course=course, title="Olavs kurs", start_date=date(2026, 1, 1), end_date=date(2026, 2, 1))
+    run_b.teachers.add(users["other_teacher"])
+    run_b.enrolments.create(participant=users["participant_b"])
+    targets = [run.enrolments.create(participant=superuser), run.enrolments.create(participant=users["admin"]),
+               run.enrolments.get(participant=users["participant_b"])]
+    html = teacher_client.get(f"/ksi/kurs/{run.pk}/").content.decode()
+    assert html.count("/nytt-passord/") == 1 and html.count("Spør kommuneadministratoren") == 3
+    for target in targets:
+        response = teacher_client.post(f"/ksi/kurs/{run.pk}/deltakere/{target.pk}/nytt-passord/")
+        assert response.status_code == 403
+    superuser.refresh_from_db()
+    assert superuser.check_password("admin-pw") and users["admin"].check_password("pw-kari")
+    assert django_user_model.objects.get(username="bilal").check_password("pw-bilal")
+
+
 def test_taking_attendance(teacher_client, run, users):
     response = teacher_client.post(f"/ksi/kurs/{run.pk}/oppmote/", {"date": "2026-01-05", "hours": "3", "topic": "Håndvask"})
     session = run.sessions.get()
@@ -131,7 +175,7 @@ def test_taking_attendance(teacher_client, run, users):
     # Saving again updates the same rows.
     teacher_client.post(f"/ksi/kurs/{run.pk}/oppmote/{session.pk}/", {"present": []})
     assert Attendance.objects.count() == 2 and not Attendance.objects.filter(present=True).exists()
-    assert teacher_client.post(f"/ksi/kurs/{run.pk}/oppmote/", {"date": "2026-01-06", "hours": "0"}).status_code == 200
+    assert teacher_client.post(f"/ksi/kurs/{run.pk}/oppmote/", {"date": "2026-01-06", "hours": "0"}).status_code == 400
 
 
 def test_the_progress_matrix(teacher_client, run, lesson, other_lesson, users):
@@ -215,6 +259,7 @@ def test_the_csv_report(teacher_client, run, lesson, other_lesson, users):
         "brukernavn": "amina", "navn": "Amina Hassan", "oppmøte_timer": "5,5", "oppmøte_økter": "2", "økter_i_alt": "2",
         "leksjoner_fullført": "2", "leksjoner_i_alt": "2", "quizer_besvart": "1", "quizer_i_alt": "1", "quiz_riktige": "2",
         "quiz_spørsmål": "3", "fullført": "ja", "kursbevis_utstedt": by_user["amina"]["kursbevis_utstedt"],
+        "vurderinger_registrert": "0", "sluttvurdering_ferdigheter": "", "sluttvurdering_quiz": "", "praksislogg_oppgaver": "0",
     }
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", by_user["amina"]["kursbevis_utstedt"])
     assert by_user["bilal"]["navn"] == "'=HYPERLINK(1) Ahmadi"  # a spreadsheet must not run it

@@ -30,7 +30,10 @@ class PageTypeTests(WagtailPageTestCase):
         import_course(load_course(MINI_COURSE))
 
     def setUp(self):
-        self.admin = self.login()
+        # force_login: django-axes (KSI_AUTHENTICATION_BACKENDS) needs the request that
+        # Client.login(), which WagtailTestUtils.login() uses, does not pass.
+        self.admin = self.create_test_user()
+        self.client.force_login(self.admin)
 
     def test_tree_rules(self):
         self.assertAllowedParentPageTypes(CoursePage, {CourseIndexPage})

@@ -1,4 +1,9 @@
-"""Logging in and out, and replacing a one-time password with one's own."""
+"""Logging in and out, and replacing a one-time password with one's own.
+
+Until a user has replaced a one-time password, :class:`~..middleware.FirstLoginMiddleware` sends
+every other page here; a one-time password older than ``KSI_ONE_TIME_PASSWORD_DAYS`` no longer
+logs in. Too many wrong passwords lock the login (django-axes, see :mod:`..login_locks`).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,10 @@ from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from .. import one_time_passwords
+from ..account_forms import FirstPasswordForm, LoginForm, PasswordChangeForm
 from ..models import TemporaryPassword
+from ..password_rules import plain_rules
 
 LOGIN_URL = reverse_lazy("ksi_teaching:login")
 
@@ -21,6 +29,7 @@ class LoginView(auth_views.LoginView):
     """The participants' and teachers' login. A one-time password leads to choosing one's own."""
 
     template_name = "ksi_teaching/login.html"
+    authentication_form = LoginForm
     next_page = reverse_lazy("ksi_teaching:dashboard")
 
     def form_valid(self, form):
@@ -37,11 +46,16 @@ class LogoutView(auth_views.LogoutView):
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "ksi_teaching/password_change.html"
+    form_class = PasswordChangeForm
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:  # before Django's check, which uses settings.LOGIN_URL
             return redirect_to_login(request.get_full_path(), LOGIN_URL)
+        self.one_time = one_time_passwords.issued_at(request.user) is not None
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form_class(self):
+        return FirstPasswordForm if self.one_time else PasswordChangeForm
 
     def get_success_url(self):
         target = self.request.POST.get("next") or self.request.GET.get("next") or ""
@@ -51,8 +65,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["next"] = self.request.GET.get("next", "")
-        context["one_time"] = TemporaryPassword.objects.filter(user=self.request.user).exists()
+        context["next"] = self.request.POST.get("next") or self.request.GET.get("next", "")
+        context["one_time"] = self.one_time
+        context["rules"] = plain_rules()
         return context
 
     def form_valid(self, form):

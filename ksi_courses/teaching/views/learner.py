@@ -31,7 +31,8 @@ def _wants_json(request) -> bool:
 
 def _lesson_action(handler):
     """Shared shape of the lesson actions: POST only, login (back to the lesson afterwards),
-    a lesson the user may see, and errors as a message (or JSON with status 400)."""
+    a lesson the user may see, and errors as status 400: the lesson page with the message on
+    top (nothing saved, no redirect that would hide the status), or JSON for ``fetch``."""
 
     @require_POST
     def view(request, page_id: int, **kwargs):
@@ -44,7 +45,9 @@ def _lesson_action(handler):
             if _wants_json(request):
                 return JsonResponse({"ok": False, "error": str(exc)}, status=400)
             messages.error(request, str(exc))
-            return HttpResponseRedirect(lesson.url)
+            response = lesson.serve(request)
+            response.status_code = 400
+            return response
         if _wants_json(request):
             return JsonResponse({"ok": True, "message": message})
         messages.success(request, message)

@@ -13,16 +13,28 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import attendance, certificates, enrolment
-from ..access import can_manage_all_runs, can_teach, managed_run, runs_for
+from .. import attendance, certificates, enrolment, login_locks
+from ..access import (
+    can_manage_all_runs,
+    can_reset_password,
+    can_teach,
+    lock_liftable,
+    managed_run,
+    password_resettable,
+    runs_for,
+)
+from ..credentials import KEEP_MINUTES
+from ..credentials import keep as keep_credentials
+from ..credentials import kept as kept_credentials
 from ..forms import AttendanceForm, CertificateForm, ParticipantForm, ParticipantsImportForm, RunForm, SessionForm
+from ..models import SubmittedParticipantForm
 from ..reports import progress_matrix, write_report_csv
 from .account import LOGIN_URL
 from .pdf import pdf_response, request_branding
@@ -69,7 +81,7 @@ def run_create(request):
         run.teachers.add(request.user)
         messages.success(request, _("The course run “%(title)s” is set up. Add the participants next.") % {"title": run.title})
         return redirect("ksi_teaching:run", run_id=run.pk)
-    return render(request, "ksi_teaching/run_form.html", {"form": form})
+    return _form_page(request, "ksi_teaching/run_form.html", {"form": form})
 
 
 @teacher_view
@@ -82,21 +94,26 @@ def run_edit(request, run):
             run.teachers.add(request.user)  # unticking oneself would lock one out of the run
         messages.success(request, _("The course run is saved."))
         return redirect("ksi_teaching:run", run_id=run.pk)
-    return render(request, "ksi_teaching/run_form.html", {"form": form, "run": run})
+    return _form_page(request, "ksi_teaching/run_form.html", {"form": form, "run": run})
 
 
 @teacher_view
 @require_http_methods(["GET"])
 def run_detail(request, run):
+    enrolments = list(run.enrolments.select_related("participant"))
+    participant_ids = [e.participant_id for e in enrolments]
+    locked = login_locks.locked_usernames(request, (e.participant.get_username() for e in enrolments))
     return render(
         request,
         "ksi_teaching/run_detail.html",
         {
             "run": run,
-            "enrolments": run.enrolments.select_related("participant"),
+            "enrolments": enrolments,
+            "resettable": password_resettable(request.user, participant_ids),
+            "locked": locked,
+            "liftable": lock_liftable(request.user, participant_ids) if locked else set(),
             "teachers": run.teachers.all(),
             "sessions": run.sessions.all(),
-            "participant_form": ParticipantForm(),
             "run_templates": run.course.specific.get_templates(),
         },
     )
@@ -108,37 +125,99 @@ def run_detail(request, run):
 @teacher_view
 @require_http_methods(["GET", "POST"])
 def participant_add(request, run):
-    form = ParticipantForm(request.POST or None)
+    if sent := _sent_before(request, run):
+        return sent
+    # Enrolling an account that exists is for admins only: see ParticipantForm.
+    form = ParticipantForm(request.POST or None, allow_existing=can_manage_all_runs(request.user))
     if request.method == "POST" and form.is_valid():
         try:
-            if form.cleaned_data["username"].strip():
+            if form.cleaned_data.get("username", "").strip():
                 added = enrolment.enrol_existing(run, form.cleaned_data["username"])
                 messages.success(request, _("%(name)s is added to the course run.") % {"name": added.participant.get_full_name() or added.participant})
                 return redirect("ksi_teaching:run", run_id=run.pk)
-            credentials = [enrolment.add_participant(run, form.cleaned_data["first_name"], form.cleaned_data["last_name"])]
+            name = (form.cleaned_data["first_name"], form.cleaned_data["last_name"])
+            return _added(request, run, form.cleaned_data["form_key"], [name])
         except enrolment.ParticipantError as exc:
             form.add_error(None, str(exc))
-        else:
-            return _no_store(render(request, "ksi_teaching/credentials.html", {"run": run, "credentials": credentials}))
-    return render(request, "ksi_teaching/participant_form.html", {"run": run, "form": form})
+    return _form_page(request, "ksi_teaching/participant_form.html", {"run": run, "form": form})
 
 
 @teacher_view
 @require_http_methods(["GET", "POST"])
 def participants_import(request, run):
-    form = ParticipantsImportForm(request.POST or None, request.FILES or None)
+    if sent := _sent_before(request, run):
+        return sent
+    existing = [e.participant.get_full_name() for e in run.enrolments.select_related("participant")]
+    form = ParticipantsImportForm(request.POST or None, request.FILES or None, existing_names=existing)
     if request.method == "POST" and form.is_valid():
-        credentials = enrolment.add_participants(run, form.cleaned_data["parsed"])
-        return _no_store(render(request, "ksi_teaching/credentials.html", {"run": run, "credentials": credentials}))
-    return render(request, "ksi_teaching/participants_import.html", {"run": run, "form": form})
+        return _added(request, run, form.cleaned_data["form_key"], form.cleaned_data["parsed"])
+    return _form_page(request, "ksi_teaching/participants_import.html", {"run": run, "form": form})
+
+
+def _sent_before(request, run):
+    """The password page, if this form (by its key) has added its participants already."""
+    key = request.POST.get("form_key", "")
+    if request.method == "POST" and SubmittedParticipantForm.objects.filter(run=run, key=key).exists():
+        return redirect("ksi_teaching:new_credentials", run_id=run.pk, key=key)
+    return None
+
+
+def _added(request, run, key: str, names: list[tuple[str, str]]):
+    """Add ``names`` once per form key, keep their passwords for the next page and go there (POST → GET)."""
+    try:
+        added = enrolment.add_participants(run, names, key=key)
+    except enrolment.AlreadySubmitted:
+        pass  # a double click or a reload: the first submission's page shows the passwords
+    else:
+        keep_credentials(request.session, run.pk, key, added)
+    return redirect("ksi_teaching:new_credentials", run_id=run.pk, key=key)
+
+
+@teacher_view
+@require_http_methods(["GET"])
+def new_credentials(request, run, key: str):
+    """The one-time passwords of the participants a form just added (see :mod:`..credentials`)."""
+    shown = kept_credentials(request.session, run.pk, key)
+    if shown is None:
+        if not SubmittedParticipantForm.objects.filter(run=run, key=key).exists():
+            raise Http404("no such form")
+        messages.info(
+            request,
+            _("The participants are added. Their passwords are no longer shown: give a participant a new one-time password below if needed."),
+        )
+        return redirect("ksi_teaching:run", run_id=run.pk)
+    context = {"run": run, "credentials": shown, "keep_minutes": KEEP_MINUTES}
+    return _no_store(render(request, "ksi_teaching/credentials.html", context))
+
+
+def _form_page(request, template: str, context: dict) -> HttpResponse:
+    """A form page; 400 when a sent form was refused, so that the refusal is plain to any client."""
+    form = context["form"]
+    return render(request, template, context, status=400 if form.is_bound and form.errors else 200)
 
 
 @teacher_view
 @require_POST
 def new_password(request, run, enrolment_id: int):
     target = get_object_or_404(run.enrolments.select_related("participant"), pk=enrolment_id)
+    if not can_reset_password(request.user, target.participant):
+        raise PermissionDenied(_("Only the municipality admin can give this account a new password."))
     credentials = [enrolment.new_one_time_password(target)]
     return _no_store(render(request, "ksi_teaching/credentials.html", {"run": run, "credentials": credentials}))
+
+
+@teacher_view
+@require_POST
+def unlock(request, run, enrolment_id: int):
+    """Lift the lock on a participant's login after too many wrong passwords (django-axes)."""
+    target = get_object_or_404(run.enrolments.select_related("participant"), pk=enrolment_id)
+    participant = target.participant
+    if participant.pk not in lock_liftable(request.user, [participant.pk]):
+        raise PermissionDenied(_("Only the municipality admin can open this account."))
+    login_locks.lift(participant.get_username())
+    name = participant.get_full_name() or participant.get_username()
+    messages.success(request, _("%(name)s can log in again.") % {"name": name})
+    return redirect(reverse("ksi_teaching:run", kwargs={"run_id": run.pk}) + "#deltakere")
 
 
 @teacher_view
@@ -169,12 +248,12 @@ def password_sheet(request, run):
 @teacher_view
 @require_http_methods(["GET", "POST"])
 def sessions(request, run):
-    form = SessionForm(request.POST or None)
+    form = SessionForm(request.POST or None, run=run)
     if request.method == "POST" and form.is_valid():
         session = attendance.add_session(run, form.cleaned_data["date"], form.cleaned_data["hours"], form.cleaned_data["topic"])
         return redirect("ksi_teaching:attendance", run_id=run.pk, session_id=session.pk)
     listed = run.sessions.annotate(present=Count("attendance", filter=Q(attendance__present=True)))
-    return render(request, "ksi_teaching/sessions.html", {"run": run, "sessions": listed, "form": form})
+    return _form_page(request, "ksi_teaching/sessions.html", {"run": run, "sessions": listed, "form": form})
 
 
 @teacher_view
@@ -194,7 +273,7 @@ def session_attendance(request, run, session_id: int):
             return redirect("ksi_teaching:sessions", run_id=run.pk)
     else:
         form = AttendanceForm(initial={"present": [str(pk) for pk in attendance.present_ids(session)]}, enrolments=enrolments)
-    return render(request, "ksi_teaching/attendance.html", {"run": run, "session": session, "form": form})
+    return _form_page(request, "ksi_teaching/attendance.html", {"run": run, "session": session, "form": form})
 
 
 # --- progress, certificates, report ---------------------------------------------------------------
@@ -220,7 +299,7 @@ def run_certificates(request, run):
             ngettext("%(count)d certificate issued.", "%(count)d certificates issued.", len(issued)) % {"count": len(issued)},
         )
         return redirect("ksi_teaching:certificates", run_id=run.pk)
-    return render(request, "ksi_teaching/certificates.html", {"run": run, "matrix": matrix, "form": form, "waiting": waiting})
+    return _form_page(request, "ksi_teaching/certificates.html", {"run": run, "matrix": matrix, "form": form, "waiting": waiting})
 
 
 @teacher_view
@@ -244,6 +323,9 @@ def attendance_list_pdf(request, run):
     """The attendance list pre-filled with the run's participants and session dates."""
     from ..documents import attendance_pdf
 
+    if not run.enrolments.exists() or not run.sessions.exists():
+        message = _("The attendance list needs participants and sessions. Add them first, then download the list.")
+        return render(request, "ksi_teaching/not_yet.html", {"run": run, "message": message}, status=409)
     fillable = request.GET.get("utfyllbar") == "1"
     data = attendance_pdf(run, fillable=fillable, branding=request_branding(request))
     return pdf_response(data, f"oppmoteliste-{run.pk}.pdf")
