@@ -14,10 +14,9 @@ import sys
 from pathlib import Path
 
 from .errors import ContentError
-from .lint import lint_course, lint_lesson
 from .loader import COURSES_DIR, check_course, check_lesson_file, course_dirs, shipped_courses
-from .schema import content_schema
-from .stats import lesson_stats
+
+# lint, stats (Markdown) and schema are imported where they are used: `list` needs none of them.
 
 FACE_COMMAND_MODULES = ("course_content.stats_cli", "exports.cli", "xblocks.cli")
 
@@ -100,6 +99,8 @@ def cmd_list(args) -> int:
 
 
 def cmd_validate(args) -> int:
+    from .lint import lint_course
+
     if Path(args.path).is_file():
         return validate_lesson_file(Path(args.path), lint=args.lint is not False)
     folders = course_dirs(args.path)
@@ -107,7 +108,7 @@ def cmd_validate(args) -> int:
         print(f"{args.path}: no course.yaml here or in its subfolders", file=sys.stderr)
         return 1
     lint = args.lint if args.lint is not None else Path(args.path).resolve() == COURSES_DIR
-    errors = 0
+    errors = report_picture_library()
     for folder in folders:
         course, problems = check_course(folder)
         for problem in problems:
@@ -126,7 +127,21 @@ def cmd_validate(args) -> int:
     return 0
 
 
+def report_picture_library() -> int:
+    """Print the picture library's problems (lessons name its pictures); return the number of errors."""
+    from .pictures import library
+
+    problems = library().problems
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return sum(p.severity == "error" for p in problems)
+
+
 def validate_lesson_file(path: Path, lint: bool) -> int:
+    from .lint import lint_lesson
+    from .stats import lesson_stats
+
+    errors = report_picture_library()
     lesson, problems = check_lesson_file(path)
     if lesson is not None and lint:
         problems += lint_lesson(lesson, path)
@@ -137,10 +152,12 @@ def validate_lesson_file(path: Path, lint: bool) -> int:
         print(
             f"{'ok ' if not problems else 'bad'} {lesson.id}: {stats.text.words} words, LIX {stats.text.lix:.1f}, {stats.vocabulary} vocabulary"
         )
-    return 1 if any(p.severity == "error" for p in problems) else 0
+    return 1 if errors or any(p.severity == "error" for p in problems) else 0
 
 
 def cmd_schema(args) -> int:
+    from .schema import content_schema
+
     print(json.dumps(content_schema(), ensure_ascii=False, indent=2))
     return 0
 

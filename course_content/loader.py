@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from functools import cache
 from pathlib import Path
 
 from .blocks import ImageBlock
 from .errors import ContentError, ContentProblem
 from .forms import Form
+from .logbook import check_logbook_weeks, load_logbook
 from .models import Course, CourseFile, Duration, Lesson
 from .plan import CoursePlan, check_plan_references
 from .templates import PLACEHOLDER, PLACEHOLDERS, DocumentTemplate
 from .validation import validate_document
-from .yaml_source import parse_yaml, read_yaml
+from .yaml_source import loader_class, parse_yaml, read_yaml
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 COURSES_DIR = PACKAGE_DIR / "courses"
@@ -21,23 +24,58 @@ COMMON_DIR = PACKAGE_DIR / "common"
 PLAN_FILE = "plan.yaml"
 
 
+#: Courses loaded in this process, by folder: ``(content hash, course, problems)``. Bounded,
+#: because PDF builds load edited courses from temporary folders.
+_LOADED: OrderedDict[tuple, tuple[str, Course | None, list[ContentProblem]]] = OrderedDict()
+_LOADED_MAX = 16
+_LOADED_LOCK = threading.Lock()
+
+
 def check_course(path: str | Path, common: Path | None = COMMON_DIR) -> tuple[Course | None, list[ContentProblem]]:
     """Load the course in ``path`` and return it with every problem found (errors and warnings).
 
     The course is ``None`` when there is any error. ``common`` holds the forms and templates
     shipped for every course; a course's own file with the same id replaces the common one.
+
+    Each folder is parsed once per process: later calls hash the files' bytes (about a
+    millisecond) and return the same course object while the hash is unchanged, so treat it
+    as read-only. A changed file changes the hash and the course is loaded again.
     """
     root = Path(path)
-    problems: list[ContentProblem] = []
     course_file = root / "course.yaml"
     if not course_file.is_file():
         return None, [ContentProblem(course_file, None, None, "no course.yaml here: is this a course folder?")]
+    # The path as given is part of the key: messages and ``course.root`` keep the caller's form.
+    key = (root, root.resolve(), common, loader_class())
+    digest = content_hash(root, common)
+    with _LOADED_LOCK:
+        hit = _LOADED.get(key)
+        if hit is not None and hit[0] == digest:
+            _LOADED.move_to_end(key)
+            return hit[1], list(hit[2])
+    course, problems = _check_course(root, common, digest)
+    # A file edited while it was being read would leave a mixed course: keep only a clean load.
+    if content_hash(root, common) == digest:
+        with _LOADED_LOCK:
+            _LOADED[key] = (digest, course, list(problems))
+            _LOADED.move_to_end(key)
+            while len(_LOADED) > _LOADED_MAX:
+                _LOADED.popitem(last=False)
+    return course, problems
+
+
+def _check_course(root: Path, common: Path | None, digest: str) -> tuple[Course | None, list[ContentProblem]]:
+    problems: list[ContentProblem] = []
+    course_file = root / "course.yaml"
     course_doc = read_yaml(course_file)
     meta = validate_document(CourseFile, course_doc, problems)
     lessons = _load_lessons(root, problems)
     forms = _load_forms(root, common, problems)
     templates = _load_templates(root, common, problems)
     plan = _load_plan(root, meta, forms, problems)
+    logbook = load_logbook(root, problems)
+    if plan is not None:
+        check_logbook_weeks(plan, root / PLAN_FILE, logbook, problems)
     if meta is not None:
         _check_lesson_references(meta, course_doc, lessons, problems)
         meta = _with_duration(meta, course_doc, plan, (root / PLAN_FILE).is_file(), problems)
@@ -48,10 +86,11 @@ def check_course(path: str | Path, common: Path | None = COMMON_DIR) -> tuple[Co
     course = Course(
         **dict(meta),
         plan=plan,
+        logbook=logbook,
         lessons={lesson_id: lesson for lesson_id, (lesson, _) in lessons.items()},
         forms=forms,
         templates=templates,
-        content_hash=content_hash(root, common),
+        content_hash=digest,
     )
     course._root = root
     return course, problems
@@ -88,13 +127,15 @@ def course_dirs(path: str | Path) -> list[Path]:
 
 
 def shipped_courses() -> dict[str, Course]:
-    """The courses shipped with the package, by slug, in folder order (each loaded once per process)."""
+    """The courses shipped with the package, by slug, in folder order (each parsed once per process)."""
     return {path.name: get_course(path.name) for path in course_dirs(COURSES_DIR)}
 
 
-@cache
 def get_course(slug: str) -> Course:
-    """A shipped course by slug (its folder name); the error names the slugs that exist."""
+    """A shipped course by slug (its folder name); the error names the slugs that exist.
+
+    Cached like :func:`check_course`: parsed once per process, loaded again if a file changes.
+    """
     folder = COURSES_DIR / slug
     if not (folder / "course.yaml").is_file():
         available = ", ".join(path.name for path in course_dirs(COURSES_DIR))
@@ -234,7 +275,8 @@ def _check_media(root: Path, lesson: Lesson | None, file: Path, problems) -> Non
         return
     doc = None
     for index, block in enumerate(lesson.blocks):
-        if isinstance(block, ImageBlock) and not (root / block.src).is_file():
+        # A library picture (``picture:``) was checked by the schema; only course files are looked up here.
+        if isinstance(block, ImageBlock) and block.src and not (root / block.src).is_file():
             doc = doc or read_yaml(file)
             problems.append(
                 ContentProblem(

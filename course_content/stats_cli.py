@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from .loader import get_course, shipped_courses
-from .stats import average_lix, course_stats
 
 
 def register(commands) -> None:
@@ -16,6 +15,8 @@ def register(commands) -> None:
 
 
 def cmd_stats(args) -> int:
+    from .stats import average_lix, course_stats  # Markdown parsing: only for this command
+
     courses = [get_course(args.slug)] if args.slug else list(shipped_courses().values())
     report = []
     for course in courses:

@@ -1,6 +1,8 @@
 """Import a course (content model) into the Wagtail page tree, safely and repeatably.
 
-- Idempotent: a page whose content and fingerprint already match is not touched.
+- Idempotent: a page whose content and fingerprint already match is not touched. A page nobody
+  has edited since the last import (its stamp, see ``import_stamps``, is unchanged) and whose
+  shipped content is unchanged is recognised from the stored hashes alone, without reading it back.
 - Atomic: everything runs in one transaction; an error leaves the database as it was.
 - Upgrade-safe: a page the municipality edited since the last import is never overwritten
   unless asked (``on_conflict="force"``); it is reported as a conflict with a diff.
@@ -19,11 +21,16 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from course_content.models import Course
+from course_content.stable_ids import current_path
 
 from . import form_pages, payloads
 from .form_pages import CourseFormPage
 from .images import image_importer, image_src_finder
+from .import_references import references_indexed_once
+from .import_shortcut import record_clean_import
+from .import_stamps import own_child_relations, page_stamp
 from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from .signals import ids_renamed
 
 CONFLICT_MODES = ("report", "force", "keep")
 
@@ -32,7 +39,7 @@ CONFLICT_MODES = ("report", "force", "keep")
 class Action:
     """One thing the import did (or, in a dry run, would do) to one page."""
 
-    verb: str  # create, update, unchanged, edited, conflict, overwrite, keep, move, reorder, unpublish
+    verb: str  # create, update, unchanged, edited, conflict, overwrite, keep, move, rename, reorder, unpublish
     kind: str  # course, module, lesson
     ksi_id: str
     title: str
@@ -74,9 +81,12 @@ def import_course(course: Course, *, dry_run: bool = False, on_conflict: str = "
         raise ValueError(f"on_conflict must be one of {CONFLICT_MODES}")
     report = ImportReport(course=course.slug, version=course.version_label, dry_run=dry_run)
     with transaction.atomic():
-        _CourseSync(course, report, on_conflict).run()
+        with references_indexed_once():
+            _CourseSync(course, report, on_conflict).run()
         if dry_run:
             transaction.set_rollback(True)
+        else:
+            record_clean_import(course, report)
     return report
 
 
@@ -102,6 +112,36 @@ class _CourseSync:
         self.on_conflict = on_conflict
         self.image_id_for = image_importer(course.slug, course.root)
         self.src_for = image_src_finder(course.slug)
+        self.known: dict[tuple[type, str], Page] = {}
+        self.moved = False  # a move shifts the tree paths of the pages in ``known``
+
+    def prefetch(self, course_page) -> None:
+        """Load the course's imported pages in three queries, for :meth:`unchanged`."""
+        for page_class, pages in (
+            (ModulePage, ModulePage.objects.descendant_of(course_page)),
+            (LessonPage, LessonPage.objects.descendant_of(course_page)),
+            (CourseFormPage, CourseFormPage.objects.child_of(course_page)),
+        ):
+            pages = pages.exclude(ksi_id="").prefetch_related(*own_child_relations(page_class))
+            for page in pages.order_by("path"):
+                self.known.setdefault((page_class, page.ksi_id), page)  # the first, like .first()
+
+    def unchanged(self, page_class, kind: str, ksi_id: str, payload: dict, parent=None):
+        """The page for ``ksi_id`` if its stored hashes show it is up to date (else ``None``).
+
+        Only a page nobody edited since the import (same stamp) whose shipped content is the
+        same (same fingerprint) and that sits under ``parent`` qualifies; every other page takes
+        the full path through :meth:`sync`, freshly loaded.
+        """
+        page = None if self.moved else self.known.get((page_class, ksi_id))
+        if page is None or not page.ksi_page_stamp or page.ksi_import_hash != payloads.fingerprint(payload):
+            return None
+        if parent is not None and page.path[: -Page.steplen] != parent.path:
+            return None
+        if page_stamp(page) != page.ksi_page_stamp:
+            return None
+        self.record("unchanged", kind, ksi_id, payload["title"])
+        return page
 
     def run(self) -> None:
         course = self.course
@@ -117,56 +157,98 @@ class _CourseSync:
             payloads.course_page_fields,
             extra={"translations": dict(course.translations)},
         )
+        self.follow_renames(course_page)
+        self.prefetch(course_page)
         module_pages = []
         for module in course.modules:
-            module_page = ModulePage.objects.descendant_of(course_page).filter(ksi_id=module.id).first()
-            module_page = self.sync(
-                module_page,
-                lambda p=course_page: p,
-                ModulePage,
-                "module",
-                module.id,
-                payloads.module_payload(module),
-                payloads.module_page_payload,
-                payloads.module_page_fields,
-            )
+            module_page = self.sync_module(course_page, module)
             module_pages.append(module_page)
-            lesson_pages = []
-            for lesson in course.lessons_in(module):
-                lesson_page = LessonPage.objects.descendant_of(course_page).filter(ksi_id=lesson.id).first()
-                if lesson_page is not None and lesson_page.get_parent().pk != module_page.pk:
-                    lesson_page.move(module_page, pos="last-child")
-                    lesson_page = LessonPage.objects.get(pk=lesson_page.pk)
-                    self.record("move", "lesson", lesson.id, lesson.title)
-                lesson_page = self.sync(
-                    lesson_page,
-                    lambda p=module_page: p,
-                    LessonPage,
-                    "lesson",
-                    lesson.id,
-                    payloads.lesson_payload(lesson),
-                    lambda page: payloads.lesson_page_payload(page, self.src_for),
-                    lambda payload, lesson=lesson: payloads.lesson_page_fields(lesson, self.image_id_for),
-                )
-                lesson_pages.append(lesson_page)
+            lesson_pages = [self.sync_lesson(course_page, module_page, lesson) for lesson in course.lessons_in(module)]
             self.order(module_page, lesson_pages, "lesson")
         self.order(course_page, module_pages, "module")
         for form in course.forms.values():
-            form_page = CourseFormPage.objects.child_of(course_page).filter(ksi_id=form.id).first()
-            self.sync(
-                form_page,
-                lambda p=course_page: p,
-                CourseFormPage,
-                "form",
-                form.id,
-                form_pages.form_payload(form),
-                form_pages.form_page_payload,
-                form_pages.form_page_fields,
-            )
+            self.sync_form(course_page, form)
         self.unpublish_removed(course_page)
         if (course_page.ksi_version, course_page.ksi_content_hash) != (course.version, course.content_hash):
             CoursePage.objects.filter(pk=course_page.pk).update(
                 ksi_version=course.version, ksi_content_hash=course.content_hash
+            )
+
+    def follow_renames(self, course_page) -> None:
+        """Carry renamed ids over (``renamed:`` in course.yaml): a renamed lesson's page takes its new id,
+        so the same page, with its progress and history, carries on; renamed quizzes, questions,
+        checklists and items go to :data:`ksi_courses.signals.ids_renamed` (the teaching app moves its
+        records). A rename whose old page is gone, or whose new id has a page already, is left alone."""
+        lessons = LessonPage.objects.descendant_of(course_page)
+        for old, new in self.course.renamed.items():
+            if "/" in old:
+                continue
+            page = lessons.filter(ksi_id=old).first()
+            if page is None or lessons.filter(ksi_id=new).exists():
+                continue
+            LessonPage.objects.filter(pk=page.pk).update(ksi_id=new)
+            self.record("rename", "lesson", new, f"{old} → {new}")
+        for old, new in self.course.renamed.items():
+            if "/" not in old:
+                continue
+            lesson_id = current_path(old, self.course.renamed).split("/", 1)[0]
+            page = lessons.filter(ksi_id=lesson_id).first()
+            if page is None:
+                continue
+            answers = ids_renamed.send(sender=type(self), page=page, old=old.split("/", 1)[1], new=new.split("/", 1)[1])
+            if any(changed for _, changed in answers):  # records moved now; a later import finds none
+                self.record("rename", "lesson", lesson_id, f"{old} → {new}")
+
+    def sync_module(self, course_page, module):
+        payload = payloads.module_payload(module)
+        page = self.unchanged(ModulePage, "module", module.id, payload)
+        if page is not None:
+            return page
+        return self.sync(
+            ModulePage.objects.descendant_of(course_page).filter(ksi_id=module.id).first(),
+            lambda: course_page,
+            ModulePage,
+            "module",
+            module.id,
+            payload,
+            payloads.module_page_payload,
+            payloads.module_page_fields,
+        )
+
+    def sync_lesson(self, course_page, module_page, lesson):
+        payload = payloads.lesson_payload(lesson)
+        page = self.unchanged(LessonPage, "lesson", lesson.id, payload, parent=module_page)
+        if page is not None:
+            return page
+        page = LessonPage.objects.descendant_of(course_page).filter(ksi_id=lesson.id).first()
+        if page is not None and page.get_parent().pk != module_page.pk:
+            page.move(module_page, pos="last-child")
+            self.moved = True
+            page = LessonPage.objects.get(pk=page.pk)
+            self.record("move", "lesson", lesson.id, lesson.title)
+        return self.sync(
+            page,
+            lambda: module_page,
+            LessonPage,
+            "lesson",
+            lesson.id,
+            payload,
+            lambda page: payloads.lesson_page_payload(page, self.src_for),
+            lambda payload: payloads.lesson_page_fields(lesson, self.image_id_for),
+        )
+
+    def sync_form(self, course_page, form) -> None:
+        payload = form_pages.form_payload(form)
+        if self.unchanged(CourseFormPage, "form", form.id, payload) is None:
+            self.sync(
+                CourseFormPage.objects.child_of(course_page).filter(ksi_id=form.id).first(),
+                lambda: course_page,
+                CourseFormPage,
+                "form",
+                form.id,
+                payload,
+                form_pages.form_page_payload,
+                form_pages.form_page_fields,
             )
 
     def record(self, verb, kind, ksi_id, title, diff="") -> None:
@@ -180,14 +262,21 @@ class _CourseSync:
             page = page_class(ksi_id=ksi_id, slug=ksi_id, ksi_import_hash=new_hash, **(extra or {}))
             self._assign(page, page_fields(payload))
             parent_getter().add_child(instance=page)
-            page.save_revision().publish()
+            page.save_revision(clean=False).publish()  # add_child has just cleaned it
+            self._stamp(type(page).objects.get(pk=page.pk))
             self.record("create", kind, ksi_id, title)
+            return page
+        stamp = page_stamp(page)
+        if new_hash == page.ksi_import_hash and stamp == page.ksi_page_stamp:
+            self.record("unchanged", kind, ksi_id, title)
             return page
         current = page.get_latest_revision_as_object()
         local = page_payload(current)
         local_hash = payloads.fingerprint(local)
         edited = local_hash != page.ksi_import_hash
         if new_hash == page.ksi_import_hash:
+            if not edited and stamp != page.ksi_page_stamp:
+                self._stamp(page, stamp)  # e.g. imported before stamps existed: fast next time
             self.record("edited" if edited else "unchanged", kind, ksi_id, title)
             return page
         if edited and local_hash != new_hash:
@@ -195,7 +284,8 @@ class _CourseSync:
                 self.record("conflict", kind, ksi_id, title, _diff(local, payload, ksi_id))
                 return page
             if self.on_conflict == "keep":
-                type(page).objects.filter(pk=page.pk).update(ksi_import_hash=new_hash)
+                # The stamp vouches for pages that match ksi_import_hash; this one does not.
+                type(page).objects.filter(pk=page.pk).update(ksi_import_hash=new_hash, ksi_page_stamp="")
                 self.record("keep", kind, ksi_id, title)
                 return page
         verb = "overwrite" if edited and local_hash != new_hash else "update"
@@ -208,7 +298,14 @@ class _CourseSync:
             revision.publish()
         type(page).objects.filter(pk=page.pk).update(ksi_import_hash=new_hash)
         self.record(verb, kind, ksi_id, title)
-        return type(page).objects.get(pk=page.pk)
+        return self._stamp(type(page).objects.get(pk=page.pk))
+
+    @staticmethod
+    def _stamp(page, stamp: str | None = None):
+        """Store the stamp of ``page`` as it is now, right after it matched its import hash."""
+        page.ksi_page_stamp = stamp or page_stamp(page)
+        type(page).objects.filter(pk=page.pk).update(ksi_page_stamp=page.ksi_page_stamp)
+        return page
 
     @staticmethod
     def _assign(page, fields: dict) -> None:
@@ -218,9 +315,13 @@ class _CourseSync:
     def order(self, parent, pages, kind) -> None:
         """Put the imported children of ``parent`` in content order (other pages stay put)."""
         wanted = [page.pk for page in pages]
-        current = [pk for pk in parent.get_children().values_list("pk", flat=True) if pk in set(wanted)]
+        if not self.moved and all(page.path[: -Page.steplen] == parent.path for page in pages):
+            current = [page.pk for page in sorted(pages, key=lambda page: page.path)]  # paths are current
+        else:
+            current = [pk for pk in parent.get_children().values_list("pk", flat=True) if pk in set(wanted)]
         if current == wanted:
             return
+        self.moved = True
         previous = None
         for pk in wanted:
             page = Page.objects.get(pk=pk)

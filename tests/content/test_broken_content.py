@@ -9,6 +9,9 @@ from course_content import check_course
 from course_content.cli import main
 from tests.paths import MINI_COURSE
 
+# Every message must be the same whether libyaml or the pure-Python loader parses the files.
+pytestmark = pytest.mark.usefixtures("yaml_loader")
+
 
 @pytest.fixture
 def course(tmp_path) -> Path:
