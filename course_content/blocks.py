@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, HttpUrl, model_validator
+from pydantic import Field, HttpUrl, field_validator, model_validator
 
 from .base import ContentModel, Id, NonEmptyStr, Translations
+from .pictures import PictureId, known_picture
+
+
+def _known_picture_id(value: str | None) -> str | None:
+    """A picture id must name a picture of the library (the error names the nearest ids)."""
+    return known_picture(value) if value is not None else None
 
 
 class TextBlock(ContentModel):
@@ -17,21 +23,44 @@ class TextBlock(ContentModel):
 
 
 class ImageBlock(ContentModel):
-    """An image stored in the course's ``media/`` folder; alt text is required."""
+    """An image: a file in the course's ``media/`` folder (``src``) or a picture of the picture
+    library (``picture``), exactly one of them. Alt text is required either way."""
 
     type: Literal["image"]
-    src: NonEmptyStr = Field(description="Path relative to the course folder, e.g. media/hands.svg")
+    src: NonEmptyStr | None = Field(
+        default=None, description="Path relative to the course folder, e.g. media/hands.svg"
+    )
+    picture: PictureId | None = None
     alt: NonEmptyStr = Field(description="Text alternative: what the picture shows, for screen readers")
     caption: str = ""
     credit: str = ""
 
+    _known_picture = field_validator("picture")(_known_picture_id)
+
+    @model_validator(mode="after")
+    def _src_or_picture(self):
+        if self.src and self.picture:
+            raise ValueError(
+                "an image has either 'src' (a file in the course folder) or 'picture' (a library id), not both"
+            )
+        if not (self.src or self.picture):
+            raise ValueError(
+                "an image needs 'src' (a file in the course folder) or 'picture' (an id from the picture library)"
+            )
+        return self
+
 
 class VocabularyEntry(ContentModel):
-    """A key word with a plain Norwegian explanation and translations into every supported language."""
+    """A key word with a plain Norwegian explanation and translations into every supported language.
+
+    ``picture`` (optional) names a picture of the library, shown small beside the word."""
 
     term: NonEmptyStr
     explanation: NonEmptyStr
     translations: Translations
+    picture: PictureId | None = None
+
+    _known_picture = field_validator("picture")(_known_picture_id)
 
 
 class VocabularyBlock(ContentModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic.json_schema import models_json_schema
 
 from .forms import Form
+from .logbook import Logbook
 from .models import CourseFile, Lesson
 from .plan import CoursePlan
 from .templates import PLACEHOLDERS, DocumentTemplate
@@ -13,6 +14,7 @@ FILE_KINDS = {
     "course": (CourseFile, "course.yaml"),
     "lesson": (Lesson, "lessons/<id>.yaml"),
     "plan": (CoursePlan, "plan.yaml (the course plan: weeks, days, sessions and hours)"),
+    "logbook": (Logbook, "logbook.yaml (the practice logbook: weekly tasks for the practice days)"),
     "form": (Form, "forms/<id>.yaml"),
     "template": (DocumentTemplate, "templates/<id>.md (front matter: id, title, description; body: Markdown)"),
 }

@@ -5,12 +5,14 @@ body is a mechanical walk (see ``stream.py``). Text is Markdown, rendered by the
 Markdown renderer, so what an editor writes looks the same on the page, in print and in Open edX.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 from course_content.base import LANGUAGES
+from course_content.pictures import library
 
 MARKDOWN_HELP = _("Markdown: **bold**, *italic*, lists with '-' or '1.', a blank line between paragraphs.")
 
@@ -48,8 +50,29 @@ class TextBlock(blocks.StructBlock):
         preview_value = {"body": "**Håndhygiene** er det viktigste du gjør for å stoppe smitte."}
 
 
+def picture_choices() -> list[tuple[str, str]]:
+    """The picture library as choices: id, and what the picture shows. A callable, so the
+    migrations do not change when the library grows."""
+    return [
+        (picture.id, f"{picture.id} – {picture.alt}")
+        for picture in sorted(library().pictures.values(), key=lambda p: p.id)
+    ]
+
+
+class PictureChoiceBlock(blocks.ChoiceBlock):
+    """A picture of the package's picture library, by id (kept as the id, so upgrades and the
+    round trip to content files keep it)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Picture from the library"))
+        super().__init__(choices=picture_choices, required=False, **kwargs)
+
+
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
+    image = ImageChooserBlock(label=_("Image"), required=False)
+    picture = PictureChoiceBlock(
+        help_text=_("Or choose a picture from the library instead of an image. Use one of them, not both.")
+    )
     alt = blocks.CharBlock(label=_("Alt text"), help_text=_("What the picture shows, for screen readers."))
     caption = blocks.CharBlock(label=_("Caption"), required=False)
     credit = blocks.CharBlock(label=_("Credit"), required=False)
@@ -60,12 +83,22 @@ class ImageBlock(blocks.StructBlock):
         template = "ksi_courses/blocks/image.html"
         description = _("An image with required alt text.")
 
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("image") and value.get("picture"):
+            message = _("Choose an image or a picture from the library, not both.")
+        elif not (value.get("image") or value.get("picture")):
+            message = _("Choose an image or a picture from the library.")
+        else:
+            return value
+        raise blocks.StructBlockValidationError(non_block_errors=[ValidationError(message)])
+
     def get_preview_value(self):
-        """Preview with the newest image in the library (there is no fixed image to point at)."""
+        """Preview with the newest image in the library, or a library picture if there is none."""
         image = get_image_model().objects.order_by("-pk").first()
-        return self.to_python(
-            {"image": image.pk if image else None, "alt": "Hender under en vannkran.", "caption": "Vask hendene."}
-        )
+        if image is None:
+            return self.to_python({"picture": "sape", "alt": "Et såpestykke.", "caption": "Vask hendene med såpe."})
+        return self.to_python({"image": image.pk, "alt": "Hender under en vannkran.", "caption": "Vask hendene."})
 
 
 def _translation(code: str) -> blocks.CharBlock:
@@ -91,6 +124,7 @@ class VocabularyEntryBlock(blocks.StructBlock):
     term = blocks.CharBlock(label=_("Word"))
     explanation = blocks.CharBlock(label=_("Explanation in plain Norwegian"))
     translations = TranslationsBlock()
+    picture = PictureChoiceBlock(help_text=_("Optional: a small picture shown beside the word."))
 
 
 class VocabularyBlock(blocks.StructBlock):
@@ -117,6 +151,7 @@ class VocabularyBlock(blocks.StructBlock):
                         "prs": "بهداشت دست",
                         "ru": "гигиена рук",
                     },
+                    "picture": "sape",
                 }
             ],
         }

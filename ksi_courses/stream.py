@@ -1,7 +1,8 @@
 """Convert between content blocks (course_content) and StreamField data (ksi_courses.blocks).
 
 Both sides use the same block names and field names; only a few values differ in form
-(images are files vs. Wagtail images, true/false answers, empty optional values).
+(images are files vs. Wagtail images, true/false answers, empty optional values). Library
+pictures stay library ids on both sides (``picture``), so the round trip keeps them.
 """
 
 from __future__ import annotations
@@ -21,7 +22,12 @@ def blocks_to_stream(content_blocks, image_id_for: Callable[[str], int]) -> list
     for block in content_blocks:
         value = block.model_dump(mode="json", exclude={"type"})
         if block.type == "image":
-            value["image"] = image_id_for(value.pop("src"))
+            src = value.pop("src")
+            value["image"] = image_id_for(src) if src else None
+            value["picture"] = value["picture"] or ""
+        elif block.type == "vocabulary":
+            for entry in value["entries"]:
+                entry["picture"] = entry["picture"] or ""
         elif block.type == "quiz":
             for question in value["questions"]:
                 question["answer"] = "" if question["answer"] is None else ("true" if question["answer"] else "false")
@@ -37,8 +43,14 @@ def stream_to_blocks(stream_value, src_for: Callable[[object], str]) -> list:
     for child in stream_value:
         value = child.block.get_api_representation(child.value)
         if child.block_type == "image":
-            value["src"] = src_for(child.value["image"])
+            # An image block shows a Wagtail image or a library picture (ImageBlock.clean).
+            image = child.value["image"]
+            value["src"] = src_for(image) if image is not None or not value.get("picture") else None
+            value["picture"] = value.get("picture") or None
             del value["image"]
+        elif child.block_type == "vocabulary":
+            for entry in value["entries"]:
+                entry["picture"] = entry.get("picture") or None
         elif child.block_type == "quiz":
             for question in value["questions"]:
                 question["answer"] = {"true": True, "false": False}.get(question["answer"] or "")

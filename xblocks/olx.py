@@ -7,7 +7,9 @@ Pure Python: no XBlock or Django import. The archive holds one folder, ``course/
     chapter/<url_name>.xml             one per module
     sequential/<url_name>.xml          one per lesson (graded when the lesson has a quiz)
     vertical/<url_name>.xml            one per lesson, holding the ksi_lesson element inline
-    policies/<run>/policy.json         advanced_modules = ["ksi_lesson"], display name, language
+    policies/<run>/policy.json         advanced_modules = ["ksi_lesson"], start and end dates,
+                                       course image, summary
+    static/course_image.png            the course image (:mod:`xblocks.course_image`)
     policies/<run>/grading_policy.json one "Quiz" assignment type over the graded lessons
     about/overview.html                the course description (kursbeskrivelse)
     about/short_description.html       the summary
@@ -17,8 +19,11 @@ Studio hands a pure XBlock's element straight to ``XBlock.parse_xml``, which rea
 and does not follow pointer tags (only edx-platform's own XmlMixin blocks do).
 
 ``url_name``s are derived from the course slug and the content ids, so re-importing a new
-version of the course updates the same units instead of adding copies. The archive is
-byte-for-byte reproducible for the same content and options.
+version of the course updates the same units instead of adding copies. Every element has its
+own: Open edX's validator (``edx-cleaner``) rejects a url_name used twice, and a module and a
+lesson may have the same id, so a sequential is named after its lesson and the chapter, vertical
+and block add ``__module``, ``__unit`` and ``__lesson`` (content ids never contain ``_``). The archive is byte-for-byte reproducible for the same content and options (give
+``start`` to :class:`OlxOptions`: its default is the day of the export).
 """
 
 from __future__ import annotations
@@ -30,12 +35,15 @@ import re
 import tarfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 from xml.etree import ElementTree as ET
 
 from course_content import Course, Lesson, Module
 
+from .course_image import FILE_NAME as COURSE_IMAGE
+from .course_image import course_image_png
 from .rendering import html, render_template
 
 TOP_FOLDER = "course"
@@ -43,18 +51,35 @@ BLOCK_TYPE = "ksi_lesson"
 GRADED_FORMAT = "Quiz"
 #: Fixed timestamp for every archive member, so equal content gives equal bytes.
 ARCHIVE_MTIME = 946684800  # 2000-01-01T00:00:00Z
+#: Without an end date the course stays open this long after its start.
+DEFAULT_LENGTH = timedelta(days=365)
 
 
 @dataclass(frozen=True)
 class OlxOptions:
-    """Course key parts and grading. ``run`` defaults to the content's major version (``v1``)."""
+    """Course key parts, dates and grading.
+
+    ``run`` defaults to the content's major version (``v1``); ``start`` to the day of the export
+    (learners can start at once) and ``end`` to a year after ``start``. Studio shows a course
+    without dates as starting in 2030, so the archive always carries both.
+    """
 
     org: str = "KSI"
     run: str | None = None
     pass_mark: float = 0.5
+    start: date | None = None
+    end: date | None = None
 
     def run_for(self, course: Course) -> str:
         return self.run or f"v{course.version.split('.')[0]}"
+
+    def dates(self) -> tuple[date, date]:
+        """The course's start and end day, defaults filled in; the end must come after the start."""
+        start = self.start or datetime.now(UTC).date()
+        end = self.end or start + DEFAULT_LENGTH
+        if end <= start:
+            raise ValueError(f"--end {end.isoformat()} must come after --start {start.isoformat()}")
+        return start, end
 
 
 _KEY_PART = re.compile(r"^[A-Za-z0-9._-]+$")
@@ -63,6 +88,11 @@ _KEY_PART = re.compile(r"^[A-Za-z0-9._-]+$")
 def url_name(course: Course, *ids: str) -> str:
     """Stable OLX ``url_name``: the course slug and content ids joined by ``__``."""
     return "__".join((course.slug, *ids))
+
+
+def _timestamp(day: date) -> str:
+    """A day as Open edX writes dates in policy.json (midnight UTC)."""
+    return f"{day.isoformat()}T00:00:00Z"
 
 
 def course_files(course: Course, options: OlxOptions | None = None) -> dict[str, bytes]:
@@ -74,24 +104,29 @@ def course_files(course: Course, options: OlxOptions | None = None) -> dict[str,
             raise ValueError(f"--{label} {value!r}: use only letters, digits, '.', '_' and '-'")
     if not 0 <= options.pass_mark <= 1:
         raise ValueError(f"pass mark {options.pass_mark} must be between 0 and 1")
+    start, end = options.dates()
 
     files: dict[str, bytes] = {}
     files["course.xml"] = _xml(ET.Element("course", {"url_name": run, "org": options.org, "course": course.slug}))
     root = ET.Element("course", {"display_name": course.title, "language": course.language})
     for module in course.modules:
-        ET.SubElement(root, "chapter", {"url_name": url_name(course, module.id)})
+        ET.SubElement(root, "chapter", {"url_name": url_name(course, module.id, "module")})
         files.update(_module_files(course, module))
     files[f"course/{run}.xml"] = _xml(root)
+    # Display name and language live in course/<run>.xml only: repeating them here makes the
+    # policy override the course file, which edx-cleaner reports.
     files[f"policies/{run}/policy.json"] = _json(
         {
             f"course/{run}": {
-                "display_name": course.title,
-                "language": course.language,
                 "advanced_modules": [BLOCK_TYPE],
+                "course_image": COURSE_IMAGE,
+                "end": _timestamp(end),
                 "short_description": course.summary,
+                "start": _timestamp(start),
             }
         }
     )
+    files[f"static/{COURSE_IMAGE}"] = course_image_png(course.slug)
     files[f"policies/{run}/grading_policy.json"] = _json(_grading_policy(course, options))
     files["about/overview.html"] = render_template("olx_overview.html", {"course": course, "markdown": html}, str).encode()
     files["about/short_description.html"] = course.summary.encode()
@@ -112,13 +147,14 @@ def _module_files(course: Course, module: Module) -> Iterator[tuple[str, bytes]]
         if lesson.quizzes:
             sequential.set("graded", "true")
             sequential.set("format", GRADED_FORMAT)
-        ET.SubElement(sequential, "vertical", {"url_name": name})
+        unit = url_name(course, lesson.id, "unit")
+        ET.SubElement(sequential, "vertical", {"url_name": unit})
         vertical = ET.Element("vertical", {"display_name": lesson.title})
         ET.SubElement(
             vertical,
             BLOCK_TYPE,
             {
-                "url_name": name,
+                "url_name": url_name(course, lesson.id, "lesson"),
                 "display_name": lesson.title,
                 "course_slug": course.slug,
                 "lesson_id": lesson.id,
@@ -126,8 +162,8 @@ def _module_files(course: Course, module: Module) -> Iterator[tuple[str, bytes]]
             },
         )
         yield f"sequential/{name}.xml", _xml(sequential)
-        yield f"vertical/{name}.xml", _xml(vertical)
-    yield f"chapter/{url_name(course, module.id)}.xml", _xml(chapter)
+        yield f"vertical/{unit}.xml", _xml(vertical)
+    yield f"chapter/{url_name(course, module.id, 'module')}.xml", _xml(chapter)
 
 
 def _grading_policy(course: Course, options: OlxOptions) -> dict:

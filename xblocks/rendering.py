@@ -28,6 +28,7 @@ from course_content.blocks import (
     VocabularyBlock,
 )
 from course_content.markdown import render_markdown
+from course_content.pictures import library
 
 Gettext = Callable[[str], str]
 
@@ -100,7 +101,19 @@ def _block_data(block, gettext: Gettext, media_url: Callable[[str], str]) -> dic
     if isinstance(block, TextBlock):
         return {"type": "text", "html": html(block.body)}
     if isinstance(block, ImageBlock):
-        return {"type": "image", "url": media_url(block.src), "alt": block.alt, "caption": block.caption, "credit": block.credit}
+        if block.picture:
+            # A library picture travels inside the block: an LMS cannot serve the package's files.
+            url, credit = library().data_url(block.picture), block.credit or library().credits([block.picture])
+        else:
+            url, credit = media_url(block.src), block.credit
+        return {
+            "type": "image",
+            "url": url,
+            "picture": block.picture,
+            "alt": block.alt,
+            "caption": block.caption,
+            "credit": credit,
+        }
     if isinstance(block, VocabularyBlock):
         return {
             "type": "vocabulary",
@@ -110,9 +123,12 @@ def _block_data(block, gettext: Gettext, media_url: Callable[[str], str]) -> dic
                     "term": entry.term,
                     "explanation": entry.explanation,
                     "translations": {code: entry.translations.get(code) for code in LANGUAGES},
+                    "picture": entry.picture,
+                    "picture_url": library().data_url(entry.picture) if entry.picture else None,
                 }
                 for entry in block.entries
             ],
+            "picture_credit": library().credits(entry.picture for entry in block.entries),
         }
     if isinstance(block, ChecklistBlock):
         return {
@@ -163,9 +179,14 @@ def _question_data(question, gettext: Gettext) -> dict:
     return {"id": question.id, "kind": question.kind, "prompt": question.prompt, "choices": choices}
 
 
+def picture_svg(picture_id: str, alt: str = "", css_class: str = "ksi-picture") -> Markup:
+    """A library picture as inline SVG (decorative without ``alt``); the same markup as the web face."""
+    return Markup(library().inline_svg(picture_id, alt, css_class))
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("xblocks", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -173,6 +194,8 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.globals["picture_svg"] = picture_svg
+    return environment
 
 
 def render_template(name: str, context: dict, gettext: Gettext) -> str:

@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 
 from course_content.base import LANGUAGES
 from course_content.markdown import render_markdown
+from course_content.pictures import library
 
 register = template.Library()
 
@@ -30,3 +31,23 @@ def csp_nonce_attribute(context) -> str:
     Content-Security-Policy lets it through; nothing without the middleware."""
     nonce = getattr(context.get("request"), "csp_nonce", None)
     return format_html(' nonce="{}"', str(nonce)) if nonce is not None else ""
+
+
+@register.simple_tag
+def picture(picture_id: str, alt: str = "", css_class: str = "ksi-picture") -> str:
+    """A picture of the library as inline SVG: decorative (hidden from screen readers) beside a
+    word, or named by ``alt`` in an image block. Inline, so no static files or settings are needed
+    and the strict Content-Security-Policy (``img-src 'self'``) holds; ``""`` without an id."""
+    return mark_safe(library().inline_svg(picture_id, alt, css_class)) if picture_id else ""
+
+
+@register.simple_tag
+def picture_credits(*picture_ids) -> str:
+    """Attribution and licence of the library pictures named (each once); ``""`` for none."""
+    return library().credits(picture_ids)
+
+
+@register.simple_tag
+def entry_picture_credits(entries) -> str:
+    """Attribution and licence of the pictures of vocabulary ``entries`` (each once)."""
+    return library().credits(entry.get("picture") for entry in entries)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tarfile
+from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -61,7 +62,7 @@ def expected_structure(course: Course) -> list[tuple[str, list[tuple[str, str, s
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory) -> Archive:
     path = tmp_path_factory.mktemp("olx") / "course.tar.gz"
-    write_archive(MINI, path)
+    write_archive(MINI, path, OlxOptions(start=date(2026, 8, 17)))
     return Archive(path)
 
 
@@ -80,15 +81,15 @@ def test_course_key_and_url_names_are_stable(archive):
     assert dict(pointer.attrib) == {"url_name": "v1", "org": "KSI", "course": "mini-kurs"}
     assert archive.xml("course/v1.xml").attrib == {"display_name": "Minikurs for testing", "language": "nb"}
     assert sorted(p for p in archive.files if p.startswith(("chapter/", "sequential/", "vertical/"))) == [
-        "chapter/mini-kurs__modul-en.xml",
+        "chapter/mini-kurs__modul-en__module.xml",
         "sequential/mini-kurs__handvask.xml",
         "sequential/mini-kurs__renholdsutstyr.xml",
-        "vertical/mini-kurs__handvask.xml",
-        "vertical/mini-kurs__renholdsutstyr.xml",
+        "vertical/mini-kurs__handvask__unit.xml",
+        "vertical/mini-kurs__renholdsutstyr__unit.xml",
     ]
-    block = archive.xml("vertical/mini-kurs__handvask.xml").find("ksi_lesson")
+    block = archive.xml("vertical/mini-kurs__handvask__unit.xml").find("ksi_lesson")
     assert block.attrib == {
-        "url_name": "mini-kurs__handvask", "display_name": "Håndvask",
+        "url_name": "mini-kurs__handvask__lesson", "display_name": "Håndvask",
         "course_slug": "mini-kurs", "lesson_id": "handvask", "weight": "1.0",
     }
 
@@ -111,13 +112,14 @@ def test_only_lessons_with_a_quiz_are_graded(archive):
     assert policy["GRADE_CUTOFFS"] == {"Pass": 0.5}
 
 
-def test_policy_enables_the_block(archive):
+def test_policy_enables_the_block_and_dates_the_course(archive):
     assert archive.json("policies/v1/policy.json") == {
         "course/v1": {
             "advanced_modules": ["ksi_lesson"],
-            "display_name": "Minikurs for testing",
-            "language": "nb",
+            "course_image": "course_image.png",
+            "end": "2027-08-17T00:00:00Z",
             "short_description": "Et lite kurs som testene bruker.",
+            "start": "2026-08-17T00:00:00Z",
         }
     }
 
@@ -133,7 +135,7 @@ def test_about_page_is_the_course_description(archive):
 
 
 def test_the_lesson_element_builds_a_working_block(archive, runtime):
-    element = archive.xml("vertical/mini-kurs__handvask.xml").find("ksi_lesson")
+    element = archive.xml("vertical/mini-kurs__handvask__unit.xml").find("ksi_lesson")
     block = runtime.get_block(runtime.parse_xml_string(ET.tostring(element)))
     assert (block.course_slug, block.lesson_id, block.display_name) == ("mini-kurs", "handvask", "Håndvask")
     assert "Hva er viktigst for å stoppe smitte?" in block.render("student_view").content
