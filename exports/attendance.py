@@ -9,8 +9,9 @@ module knowing about Django::
                             dates=[date(2026, 1, 5), date(2026, 1, 6)], participants=["Amina Hassan", "Olena K."])
     pdf = render_attendance_pdf(course, sheet, branding=branding)
 
-The list prints one row per participant and session date, date by date, in the course's form of
-kind ``attendance`` (the common ``oppmoteliste`` unless the course has its own).
+The list is the course's form of kind ``attendance`` (the common ``oppmoteliste`` unless the course
+has its own): a grid of participants × the run's session days, one grid per week, each cell to
+be marked present or valid/invalid absence.
 """
 
 from __future__ import annotations
@@ -18,14 +19,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
 
 from course_content import Course, Form
 
 from .course_run import norwegian_date
-from .forms import FormValues, TableRow, render_form_pdf
+from .forms import FormValues, GridBlock, render_form_pdf
 from .options import Branding
 
 ATTENDANCE_KIND = "attendance"
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,22 @@ def short_date(value: date) -> str:
     return value.strftime("%d.%m.%Y")
 
 
+def day_heading(value: date) -> str:
+    """``mandag 05.01``: a day column of the grid."""
+    return f"{WEEKDAYS[value.weekday()]} {value.strftime('%d.%m')}"
+
+
+def week_blocks(sheet: AttendanceSheet) -> list[GridBlock]:
+    """One grid per calendar week of the run: its session days as columns, the participants as rows."""
+    participants = [name.strip() for name in sheet.participants if name.strip()]
+    blocks = []
+    for (year, week), days in groupby(sheet.session_dates, key=lambda day: day.isocalendar()[:2]):
+        days = list(days)
+        span = norwegian_date(days[0]) if len(days) == 1 else f"{norwegian_date(days[0])} – {norwegian_date(days[-1])}"
+        blocks.append(GridBlock(f"Uke {week} ({year}): {span}", [day_heading(day) for day in days], participants))
+    return blocks
+
+
 def attendance_form(course: Course) -> Form:
     """The course's attendance form (kind ``attendance``); a ``KeyError`` if it has none or several."""
     forms = [form for form in course.forms.values() if form.kind == ATTENDANCE_KIND]
@@ -74,34 +93,21 @@ def attendance_form(course: Course) -> Form:
 
 
 def attendance_values(form: Form, sheet: AttendanceSheet) -> FormValues:
-    """``sheet`` as values of ``form``: its header fields and one table row per participant and date.
+    """``sheet`` as values of ``form``: its header fields and, in its grid, one block per week.
 
-    The table is the form's one table field; the participant goes into its first text column and
-    the date into its first date column. The header fields ``kurs``, ``sted``, ``laerer`` and
-    ``periode`` are filled when the form has them (the common ``oppmoteliste`` has all four).
+    The header fields ``kurs``, ``sted``, ``laerer`` and ``periode`` are filled when the form has
+    them (the common ``oppmoteliste`` has all four).
     """
-    tables = [f for f in form.fields if f.type == "table"]
-    if len(tables) != 1:
-        raise ValueError(f"attendance form '{form.id}' needs exactly one table field, it has {len(tables)}")
-    table = tables[0]
-    name_column = next((c.id for c in table.columns if c.type == "text"), None)
-    date_column = next((c.id for c in table.columns if c.type == "date"), None)
-    if name_column is None or date_column is None:
+    grids = [f for f in form.fields if f.type == "grid"]
+    if len(grids) != 1:
         raise ValueError(
-            f"attendance form '{form.id}', table '{table.id}': needs a text column for the participant"
-            " and a date column for the session date"
+            f"attendance form '{form.id}' needs exactly one grid field (participants × days), it has {len(grids)}"
         )
     header = {"kurs": sheet.course_title, "sted": sheet.place, "laerer": sheet.teacher, "periode": sheet.period}
     field_ids = {f.id for f in form.fields}
-    participants = [name.strip() for name in sheet.participants if name.strip()]
-    rows = [
-        TableRow({name_column: name, date_column: short_date(day)}, starts_group=index == 0 and day_number > 0)
-        for day_number, day in enumerate(sheet.session_dates)
-        for index, name in enumerate(participants)
-    ]
     return FormValues(
         fields={field_id: value for field_id, value in header.items() if field_id in field_ids and value},
-        tables={table.id: rows},
+        grids={grids[0].id: week_blocks(sheet)},
     )
 
 

@@ -28,6 +28,11 @@ def register(commands) -> None:
     pdf.add_argument("--edition", choices=("participant", "teacher"), default="participant")
     pdf.add_argument("--lesson", metavar="ID", help="only this lesson (a handout)")
     pdf.add_argument("--lang", metavar="CODE", choices=tuple(LANGUAGES), help="vocabulary language: " + ", ".join(LANGUAGES))
+    pdf.add_argument(
+        "--sheet",
+        metavar="ID",
+        help="a sheet instead of the booklet: repetisjon-N (repetition sheet), modul-<module id> or kurs (assessment), praksislogg",
+    )
     pdf.add_argument("--all", action="store_true", help="every document of every shipped course; -o is then a folder")
     pdf.add_argument("--handouts", action="store_true", help="with --all: also a handout per lesson")
     pdf.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="output file (with --all: folder)")
@@ -80,8 +85,14 @@ def cmd_pdf(args) -> int:
         print(f"wrote {len(written)} PDFs to {args.output} ({size // 1024} KiB)")
         return 0
     course = load_course(args.slug) if Path(args.slug, "course.yaml").is_file() else get_course(args.slug)
-    options = PdfOptions(edition=args.edition, lesson_id=args.lesson, language=args.lang, branding=branding)
-    data = render_pdf(course, options)
+    try:
+        options = PdfOptions(edition=args.edition, lesson_id=args.lesson, language=args.lang, branding=branding, sheet=args.sheet)
+        data = render_pdf(course, options)
+    except (KeyError, ValueError) as exc:
+        if not args.sheet:
+            raise
+        print(f"ksi-courses pdf: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 2
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_bytes(data)
     print(f"wrote {args.output} ({len(data) // 1024} KiB)")
@@ -92,7 +103,7 @@ def _argument_problem(args) -> str | None:
     from course_content import course_dirs
 
     if args.all:
-        given = (("--lesson", args.lesson), ("--lang", args.lang), ("--edition", args.edition != "participant"))
+        given = (("--lesson", args.lesson), ("--lang", args.lang), ("--sheet", args.sheet), ("--edition", args.edition != "participant"))
         extra = [flag for flag, value in given if value]
         if extra:
             return f"--all prints every document; leave out {', '.join(extra)}"
@@ -105,4 +116,6 @@ def _argument_problem(args) -> str | None:
         return "name a course (see `ksi-courses list`) or use --all"
     if args.handouts:
         return "--handouts goes with --all; for one lesson use --lesson ID"
+    if args.sheet and (args.lesson or args.lang):
+        return "--sheet prints one sheet of the course; leave out --lesson and --lang"
     return None

@@ -13,6 +13,7 @@ from pathlib import Path
 from course_content import Course, Lesson, Module
 from course_content.base import LANGUAGES
 from course_content.blocks import ImageBlock, TeacherNoteBlock, VocabularyEntry
+from course_content.pictures import library
 from course_content.plan_rows import plan_outline
 
 from . import images
@@ -62,7 +63,10 @@ def course_root(course: Course) -> Path | None:
 
 def build_context(course: Course, options: PdfOptions) -> dict:
     """The template context for the document ``options`` select."""
+    from .review_sheets import CONTEXT_BUILDERS  # it builds on common_context below
+
     builders = {"booklet": booklet_context, "handout": handout_context, "vocabulary": vocabulary_context}
+    builders.update(CONTEXT_BUILDERS)
     return builders[options.document](course, options)
 
 
@@ -77,6 +81,8 @@ def common_context(course: Course, options: PdfOptions) -> dict:
         "branding": branding,
         "logo_url": branding.logo_data_url(),
         "image_url": _image_resolver(course),
+        "picture_url": picture_url,
+        "picture_credits": lambda picture_ids: library().credits(picture_ids),
         "translation_language": None,
         # Heading level of block titles: below course (h1), module (h2) and lesson (h3).
         "block_level": 4,
@@ -132,6 +138,9 @@ def vocabulary_context(course: Course, options: PdfOptions) -> dict:
         "reviewed": course.is_reviewed(code),
         "modules": modules,
         "entry_count": sum(len(lv.lesson.vocabulary) for module in modules for lv in module.lessons),
+        "picture_credit": library().credits(
+            entry.picture for module in modules for lv in module.lessons for entry in lv.lesson.vocabulary
+        ),
     }
 
 
@@ -167,6 +176,8 @@ def _image_resolver(course: Course):
 
     def image_url(block: ImageBlock) -> str | None:
         """The URL of the image, or None (the template then prints the alt text in a box)."""
+        if block.picture:
+            return picture_url(block.picture)
         path = (root / block.src) if root is not None else None
         if path is None or not path.is_file():
             logger.warning("course %s: image %s not found; printing its text alternative instead", course.slug, block.src)
@@ -174,3 +185,13 @@ def _image_resolver(course: Course):
         return images.image_url(path)
 
     return image_url
+
+
+def picture_url(picture_id: str | None) -> str | None:
+    """The URL of a library picture as the PDF embeds it, or None for no (or an unknown) id."""
+    pictures = library()
+    if pictures.get(picture_id) is None:
+        if picture_id:
+            logger.warning("picture %s is not in the picture library; printing without it", picture_id)
+        return None
+    return images.image_url(pictures.path(picture_id))

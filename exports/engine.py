@@ -84,7 +84,8 @@ def write_pdf(
     Relative URLs resolve against ``base_url``; only ``data:`` URLs and files inside
     ``allowed_dirs`` (plus the package's own assets) are loaded, so content can never make the
     renderer fetch from the network or read arbitrary files. ``finisher(document, pdf)`` may
-    amend the PDF objects before they are written (fillable forms complete their fields there).
+    amend the PDF objects before they are written (fillable forms complete their fields there); it
+    runs after the tag tree is completed for PDF/UA (:mod:`exports.tagging`).
     """
     sheets = [stylesheet(name) for name in stylesheets] + list(extra_css)
     roots = (PACKAGE_DIR, *allowed_dirs)
@@ -101,10 +102,24 @@ def write_pdf(
             font_config=font_config(),
             pdf_variant=PDF_VARIANT,
             pdf_forms=pdf_forms,
-            finisher=finisher,
+            finisher=_finish_tags_then(finisher),
             uncompressed_pdf=False,
             optimize_images=True,
         )
+
+
+def _finish_tags_then(finisher: Callable | None) -> Callable:
+    """Complete the PDF/UA tag tree (:mod:`exports.tagging`), then run the caller's finisher."""
+    from .tagging import TagTreeFinisher
+
+    complete_tags = TagTreeFinisher()
+
+    def finish(document, pdf) -> None:
+        complete_tags(document, pdf)
+        if finisher is not None:
+            finisher(document, pdf)
+
+    return finish
 
 
 @contextmanager

@@ -4,9 +4,10 @@ Both come from one template (``exports/form.html``) and one view of the form bui
 
 - **fillable** (``fillable=True``): text, long text, date and number fields become text fields
   (date and number with a hint), single choice a radio group, multiple choice and checkbox
-  check boxes, a table a grid of fields; a signature stays a line to sign on paper. Every field's
-  accessible name (``/TU``) comes from its ``<label for>`` (a table cell's from its column and
-  row), and :mod:`exports.acroform` completes what WeasyPrint leaves out;
+  check boxes, a table a grid of fields, a ``grid`` (people × days) a text field per cell under a
+  legend of its codes; a signature stays a line to sign on paper. Every field's accessible name
+  (``/TU``) comes from its ``<label for>`` (a table or grid cell's from its column and row), and
+  :mod:`exports.acroform` completes what WeasyPrint leaves out;
 - **blank**: the same layout with writing lines and ☐/○ boxes, and no AcroForm.
 
 Both are tagged PDF/UA-1: WeasyPrint 70 tags form widgets (``/Form`` elements), and PDF/UA
@@ -22,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from course_content import Course, Form
-from course_content.forms import FormField, TableColumn
+from course_content.forms import FormField, TableColumn, fill_form_text
 
 from .context import course_root
 from .documents import DocumentKind, register_document_kind, render_document_html, render_document_pdf
@@ -55,14 +56,31 @@ class TableRow:
 
 
 @dataclass(frozen=True)
-class FormValues:
-    """Text printed into a form: ``fields`` by field id, ``tables`` as rows by table field id.
+class GridBlock:
+    """One printed copy of a grid field, e.g. one week of the attendance list.
 
-    A pre-filled table prints exactly its rows (instead of ``rows`` empty ones).
+    ``columns`` replace the field's column headings (e.g. ``mandag 05.01``) and ``rows`` are the
+    row labels (e.g. the participants); either left empty keeps the form's own (``rows`` empty
+    rows to write names in).
+    """
+
+    caption: str = ""
+    columns: Sequence[str] = ()
+    rows: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
+class FormValues:
+    """Text printed into a form: ``fields`` by field id, ``tables`` as rows by table field id,
+    ``grids`` as printed blocks by grid field id.
+
+    A pre-filled table prints exactly its rows (instead of ``rows`` empty ones); a pre-filled grid
+    prints one table per block.
     """
 
     fields: Mapping[str, str] = field(default_factory=dict)
     tables: Mapping[str, Sequence[TableRow]] = field(default_factory=dict)
+    grids: Mapping[str, Sequence[GridBlock]] = field(default_factory=dict)
 
     def check(self, form: Form) -> None:
         """Raise ``ValueError`` naming any value ``form`` has no place for."""
@@ -86,6 +104,13 @@ class FormValues:
                         f"form '{form.id}', table '{table_id}', row {number}: no text column {', '.join(unknown)};"
                         f" columns that take a value: {', '.join(c.id for c in target.columns if c.id in columns)}"
                     )
+        for grid_id, blocks in self.grids.items():
+            target = by_id.get(grid_id)
+            if target is None or target.type != "grid":
+                grids = ", ".join(f.id for f in form.fields if f.type == "grid") or "none"
+                raise ValueError(f"form '{form.id}' has no grid '{grid_id}'; its grids: {grids}")
+            if not blocks:
+                raise ValueError(f"form '{form.id}', grid '{grid_id}': give at least one block to print")
 
 
 # --- the view the template prints -------------------------------------------------------------
@@ -103,11 +128,24 @@ class Control:
 
 
 @dataclass(frozen=True)
+class GridView:
+    """One printed table of a grid field: caption, column headings, and per row its label and cells.
+
+    A row's label is a :class:`Control` too: printed text when given, else a cell to write the name in.
+    """
+
+    caption: str
+    headings: list[str]
+    rows: list[tuple[Control, list[Control]]]
+
+
+@dataclass(frozen=True)
 class FieldView:
     field: FormField
     controls: list[Control]
     hint: str = ""
     rows: list[tuple[bool, list[Control]]] = field(default_factory=list)  # tables: (starts_group, cells)
+    grids: list[GridView] = field(default_factory=list)  # grid fields: one printed table per block
 
     @property
     def control(self) -> Control:
@@ -135,6 +173,7 @@ _MACROS = {
     "checkbox": "checkbox",
     "signature": "signature",
     "table": "table",
+    "grid": "grid",
 }
 
 
@@ -151,6 +190,11 @@ def field_view(form_field: FormField, values: FormValues) -> FieldView:
                 (row.starts_group, [_cell(form_field, number, column, row) for column in form_field.columns])
                 for number, row in enumerate(rows, start=1)
             ],
+        )
+    if kind == "grid":
+        blocks = values.grids.get(fid) or [GridBlock()]
+        return FieldView(
+            form_field, [], grids=[_grid(form_field, block, n, len(blocks)) for n, block in enumerate(blocks, 1)]
         )
     if kind == "multiple_choice":
         controls = [
@@ -174,6 +218,40 @@ def _cell(table: FormField, row_number: int, column: TableColumn, row: TableRow)
     hint = HINTS.get(column.type)
     accessible = f"{table.label}, rad {row_number}: {column.label}" + (f" ({hint})" if hint else "")
     return Control(name, _html_id(name), accessible, str(row.values.get(column.id, "")), column.type)
+
+
+def grid_codes(form_field: FormField) -> list[str]:
+    """The codes of a grid's legend ("T = til stede" → "T"); empty when a choice has no "=" in it."""
+    codes = [choice.split("=", 1)[0].strip() for choice in form_field.choices if "=" in choice]
+    return codes if len(codes) == len(form_field.choices) else []
+
+
+def _grid(grid: FormField, block: GridBlock, number: int, blocks: int) -> GridView:
+    """Block ``number`` of ``grid``: cells are named ``<id>:<row>:<column>`` (``<id>:<block>:…`` when several)."""
+    prefix = grid.id if blocks == 1 else f"{grid.id}:{number}"
+    if block.columns:
+        columns = [(f"dag{n}", heading) for n, heading in enumerate(block.columns, start=1)]
+    else:
+        columns = [(column.id, column.label) for column in grid.columns]
+    labels = list(block.rows) or ["" for _ in range(grid.rows)]
+    codes = grid_codes(grid)
+    hint = f" ({', '.join(codes[:-1])} eller {codes[-1]})" if codes else ""
+    where = f"{grid.label}{', ' + block.caption if block.caption else ''}"
+    rows = []
+    for row_number, label in enumerate(labels, start=1):
+        who = label or f"rad {row_number}"
+        name = f"{prefix}:{row_number}:navn"
+        row_label = Control(name, _html_id(name), f"{where}, rad {row_number}: {grid.row_label}", label, "row_label")
+        cells = [
+            Control(
+                f"{prefix}:{row_number}:{cid}",
+                _html_id(f"{prefix}:{row_number}:{cid}"),
+                f"{where}, {who}: {heading}{hint}",
+            )
+            for cid, heading in columns
+        ]
+        rows.append((row_label, cells))
+    return GridView(block.caption, [heading for _, heading in columns], rows)
 
 
 def _html_id(name: str) -> str:
@@ -228,7 +306,10 @@ def form_context(
     values.check(form)
     branding = branding or Branding()
     sections = [(section, [field_view(f, values) for f in section.fields]) for section in form.sections]
+    filled = form_placeholder_values(branding)
     return {
+        "intro": fill_form_text(form.intro, filled),
+        "privacy": fill_form_text(form.privacy, filled),
         "title": f"{form.title} – {course.title}",
         "course": course,
         "form": form,
@@ -239,6 +320,15 @@ def form_context(
         "logo_url": branding.logo_data_url(),
         "long_text_lines": LONG_TEXT_LINES,
         "date_hint": DATE_HINT,
+    }
+
+
+def form_placeholder_values(branding: Branding) -> dict[str, str]:
+    """The values of a form's placeholders (``course_content.forms.FORM_PLACEHOLDERS``) from ``branding``."""
+    return {
+        "municipality.name": branding.municipality,
+        "municipality.contact": branding.contact,
+        "municipality.privacy_contact": branding.privacy_contact,
     }
 
 

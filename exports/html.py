@@ -38,17 +38,34 @@ def render_template(name: str, context: dict) -> str:
 
 
 def markdown(text: str, heading_level: int = 4) -> Markup:
-    """Markdown as HTML whose headings start at ``heading_level``.
+    """Markdown as HTML whose headings start at ``heading_level`` and skip no level.
 
     Headings in a lesson's text sit below the document's own (course, module, lesson, block),
-    so the tagged PDF keeps one consistent heading outline.
+    so the tagged PDF keeps one consistent heading outline. Authors often start a text with
+    ``##`` or jump from ``##`` to ``####``; PDF/UA forbids skipped levels (a screen reader's
+    outline would have holes), so each heading gets ``heading_level`` plus its depth below the
+    headings still open before it, whatever number of ``#`` it was written with.
     """
-    shift = heading_level - 1
+    return Markup(relevel_headings(render_markdown(text), heading_level))
 
-    def demote(match: re.Match) -> str:
-        return f"<{match.group(1)}h{min(int(match.group(2)) + shift, 6)}"
 
-    return Markup(_HEADING.sub(demote, render_markdown(text)))
+def relevel_headings(html: str, heading_level: int) -> str:
+    """Renumber the ``<h1>``–``<h6>`` of ``html`` to start at ``heading_level`` without gaps (at most h6)."""
+    open_levels: list[int] = []  # written levels of the headings the current one sits under
+    closing: list[int] = []  # the new level of each heading whose end tag is still to come
+
+    def renumber(match: re.Match) -> str:
+        written = int(match.group(2))
+        if match.group(1):  # an end tag closes the heading opened last
+            return f"</h{closing.pop() if closing else written}"
+        while open_levels and open_levels[-1] >= written:
+            open_levels.pop()
+        level = min(heading_level + len(open_levels), 6)
+        open_levels.append(written)
+        closing.append(level)
+        return f"<h{level}"
+
+    return _HEADING.sub(renumber, html)
 
 
 def minutes(value: int) -> str:

@@ -10,8 +10,11 @@ from pathlib import Path
 from typing import Literal
 
 from course_content.base import LANGUAGES
+from course_content.logbook import LOGBOOK_SHEET
+from course_content.repetition import REPETITION_PREFIX
 
 Edition = Literal["participant", "teacher"]
+_SHEET_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 EDITIONS: tuple[str, ...] = ("participant", "teacher")
 
 _HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -29,13 +32,15 @@ class Branding:
     """The municipality's look on every PDF. The default is neutral (no name, no logo, dark grey).
 
     ``logo`` is a file path or the file's bytes (PNG, JPEG, GIF or SVG); ``primary_colour`` a CSS
-    hex colour such as ``#005a9c``; ``contact`` one line printed in the footer of the cover.
+    hex colour such as ``#005a9c``; ``contact`` one line printed in the footer of the cover;
+    ``privacy_contact`` the data protection officer (personvernombud), printed in privacy notices.
     """
 
     municipality: str = ""
     logo: Path | str | bytes | None = None
     primary_colour: str = "#2b2b2b"
     contact: str = ""
+    privacy_contact: str = ""
 
     def __post_init__(self) -> None:
         if not _HEX_COLOUR.match(self.primary_colour):
@@ -61,6 +66,7 @@ class Branding:
         """A digest of everything that changes the printed result (the logo by its bytes)."""
         logo = self.logo_bytes()
         parts = [self.municipality, self.primary_colour.lower(), self.contact, hashlib.sha256(logo).hexdigest() if logo else ""]
+        parts.append(self.privacy_contact)
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -83,14 +89,20 @@ class PdfOptions:
     tables then show ``language`` beside Norwegian when it is given); else with ``language`` the
     vocabulary list for that language; else the booklet of ``edition``. The teacher edition
     adds teacher notes, quiz answers with explanations and the course description.
+
+    ``sheet`` prints a sheet instead: a repetition sheet (``repetisjon-N``), an assessment
+    (``modul-<module id>`` or ``kurs``) or the practice logbook (``praksislogg``).
     """
 
     edition: Edition = "participant"
     lesson_id: str | None = None
     language: str | None = None
     branding: Branding = field(default_factory=Branding)
+    sheet: str | None = None
 
     def __post_init__(self) -> None:
+        if self.sheet is not None and not _SHEET_ID.match(self.sheet):
+            raise ValueError(f"PdfOptions.sheet {self.sheet!r} is not a sheet id such as repetisjon-1, modul-hygiene, kurs")
         if self.edition not in EDITIONS:
             raise ValueError(f"PdfOptions.edition {self.edition!r} is unknown: use one of {', '.join(EDITIONS)}")
         if self.language is not None and self.language not in LANGUAGES:
@@ -98,7 +110,12 @@ class PdfOptions:
 
     @property
     def document(self) -> str:
-        """The document kind these options print: ``handout``, ``vocabulary`` or ``booklet``."""
+        """The document kind these options print: ``handout``, ``vocabulary`` or ``booklet``
+        (or with ``sheet``: ``repetition``, ``assessment`` or ``logbook``)."""
+        if self.sheet:
+            if self.sheet == LOGBOOK_SHEET:
+                return "logbook"
+            return "repetition" if self.sheet.startswith(REPETITION_PREFIX) else "assessment"
         if self.lesson_id:
             return "handout"
         if self.language:
@@ -112,6 +129,11 @@ class PdfOptions:
     def cache_fields(self) -> dict[str, str | None]:
         """The options that change the output of :attr:`document` (others are left out of cache keys)."""
         fields: dict[str, str | None] = {"document": self.document, "branding": self.branding.fingerprint()}
+        if self.sheet:
+            fields["sheet"] = self.sheet
+            if self.document != "logbook":  # the logbook has no answers: one version for all
+                fields["edition"] = self.edition
+            return fields
         if self.document == "vocabulary":
             fields["language"] = self.language
         else:

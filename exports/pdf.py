@@ -16,6 +16,7 @@ from .context import build_context, course_root
 from .documents import document_kind, render_document_html, render_document_pdf
 from .html import render_template
 from .options import Branding, PdfOptions
+from .review_sheets import CONTEXT_BUILDERS as _SHEET_KINDS  # noqa: F401  (registers the sheet document kinds)
 
 __all__ = ["DEFAULT_CACHE", "Branding", "PdfCache", "PdfOptions", "pdf_cache_key", "render_html", "render_pdf"]
 

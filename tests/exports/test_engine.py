@@ -81,7 +81,8 @@ def test_markdown_headings_sit_below_the_document_outline():
 
     assert "<h1>" in render_markdown("# Tittel")
     assert "<h4>Tittel</h4>" in markdown("# Tittel", 4)
-    assert "<h6>Dypt</h6>" in markdown("#### Dypt", 4)
+    assert "<h4>Dypt</h4>" in markdown("#### Dypt", 4)  # levels follow the outline, not the number of #
+    assert "<h6>Dypest</h6>" in markdown("# A\n## B\n### C\n#### Dypest", 4)
 
 
 def test_svg_text_is_drawn_with_the_bundled_fonts():

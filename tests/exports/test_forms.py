@@ -17,7 +17,8 @@ def expected_fields(form: Form) -> dict[str, tuple[str, str]]:
     """What a fillable ``form`` must contain: field name → (PDF field type, accessible name).
 
     The naming contract: a field is named by its id, a multiple-choice box ``<id>:<n>``, a table
-    cell ``<table id>:<row>:<column id>``; signatures are lines on paper, not fields.
+    cell ``<table id>:<row>:<column id>``, a grid's name cell ``<grid id>:<row>:navn`` and its
+    cells ``<grid id>:<row>:<column id>``; signatures are lines on paper, not fields.
     """
     hints = {"date": " (dd.mm.åååå)", "number": " (tall)"}
     fields: dict[str, tuple[str, str]] = {}
@@ -36,7 +37,20 @@ def expected_fields(form: Form) -> dict[str, tuple[str, str]]:
                         kind = "/Btn" if column.type == "checkbox" else "/Tx"
                         name = f"{field.label}, rad {row}: {column.label}{hints.get(column.type, '')}"
                         fields[f"{field.id}:{row}:{column.id}"] = (kind, name)
+        elif field.type == "grid":
+            codes = [choice.split("=")[0].strip() for choice in field.choices]
+            hint = f" ({', '.join(codes[:-1])} eller {codes[-1]})"
+            for row in range(1, field.rows + 1):
+                fields[f"{field.id}:{row}:navn"] = ("/Tx", f"{field.label}, rad {row}: {field.row_label}")
+                for column in field.columns:
+                    fields[f"{field.id}:{row}:{column.id}"] = ("/Tx", f"{field.label}, rad {row}: {column.label}{hint}")
     return fields
+
+
+def expected_outline(form: Form) -> list[str]:
+    """The bookmarks of a form's PDF: its privacy notice (when it has one), then its sections."""
+    privacy = ["Personvern: slik bruker vi opplysningene"] if form.privacy else []
+    return privacy + [section.title for section in form.sections]
 
 
 def render(course, form_id, **options) -> Pdf:
@@ -106,9 +120,11 @@ def test_multiple_choice_and_checkbox_are_check_boxes(fillable_registration):
     assert str(box["/FT"]) == "/Btn" and not int(box.get("/Ff", 0)) & RADIO_FLAGS
     assert str(box["/TU"]) == "Hvilket språk vil du ha i ordlistene?: arabisk"
     assert set(box["/AP"]["/N"].keys()) == {"/on"} and str(box["/V"]) == "/Off"
-    consent = fields["bekreftelse"]
-    # The whole label, even though it wraps over two lines on the page.
-    assert str(consent["/TU"]).endswith("bruker dem til å planlegge kurset og følge meg opp.")
+    # The whole label from the model (WeasyPrint alone would take only its first line box).
+    assert (
+        str(fields["dele-med-praksisplass"]["/TU"])
+        == "Læreren kan gi navnet og telefonnummeret mitt til praksisplassen."
+    )
 
 
 def test_required_fields_carry_the_required_flag(registration, fillable_registration):
@@ -147,7 +163,7 @@ def test_form_prints_title_intro_sections_help_and_page_numbers(
         assert "* betyr at feltet må fylles ut." in pdf
         assert f"Side 1 av {pdf.page_count}" in pdf
         assert pdf.reader.metadata.title == "Påmelding til kurs – Minikurs for testing"
-        assert [title for title, _ in pdf.outline()] == [section.title for section in registration.sections]
+        assert [title for title, _ in pdf.outline()] == expected_outline(registration)
 
 
 def test_blank_form_has_boxes_and_lines_and_no_fields(registration, blank_registration):

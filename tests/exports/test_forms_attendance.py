@@ -24,19 +24,20 @@ def printed(mini_course, sheet):
         return Pdf(render_attendance_pdf(mini_course, sheet))
 
 
-def _rows(pdf: Pdf) -> list[str]:
-    """The table rows as text, "name dd.mm.yyyy ☐", in page order."""
-    words = pdf.flat.split(" ")
-    return [
-        " ".join(words[i - 2 : i + 1]) for i, word in enumerate(words) if word.count(".") == 2 and word[:2].isdigit()
-    ]
+def test_printed_list_is_a_grid_of_participants_by_day_one_per_week(printed):
+    text = printed.flat
+    # Week 2 has two session days, week 3 one; each grid lists every participant once.
+    week2 = text.index("Uke 2 (2026): 5. januar 2026 – 6. januar 2026")
+    week3 = text.index("Uke 3 (2026): 12. januar 2026")
+    assert week2 < week3
+    assert "Deltaker mandag 05.01 tirsdag 06.01 Amina Hassan Olena Kovalenko Yonas Tesfay" in text[week2:week3]
+    assert "Deltaker mandag 12.01 Amina Hassan Olena Kovalenko Yonas Tesfay" in text[week3:]
+    assert text.count("Amina Hassan") == 2  # once per week, not once per date
 
 
-def test_printed_list_has_a_row_per_participant_and_date_in_date_order(printed):
-    rows = _rows(printed)
-    expected = [f"{name} {day}" for day in ("05.01.2026", "06.01.2026", "12.01.2026") for name in PARTICIPANTS]
-    assert rows == expected
-    assert printed.flat.count("☐") == 9  # "Til stede" left to tick
+def test_printed_list_has_the_legend_of_valid_and_invalid_absence(printed):
+    assert "T = til stede G = gyldig fravær U = ugyldig fravær" in printed.flat
+    assert "introduksjonsstønaden" in printed.flat  # why the kind of absence matters
 
 
 def test_printed_list_has_the_runs_details(printed):
@@ -46,20 +47,27 @@ def test_printed_list_has_the_runs_details(printed):
     assert "/AcroForm" not in printed.reader.trailer["/Root"]
 
 
-def test_fillable_list_holds_the_names_and_dates_as_field_values(mini_course, sheet):
+def test_fillable_list_has_a_field_per_participant_and_day(mini_course, sheet):
     with no_render_warnings():
         pdf = Pdf(render_attendance_pdf(mini_course, sheet, fillable=True))
     fields = pdf.reader.get_fields()
     assert fields["kurs"]["/V"] == "Renhold høst 2026" and fields["laerer"]["/V"] == "Kari Lærer"
-    assert [fields[f"oppmote:{n}:deltaker"]["/V"] for n in range(1, 4)] == PARTICIPANTS
-    assert fields["oppmote:4:dato"]["/V"] == "06.01.2026"
-    assert fields["oppmote:9:dato"]["/V"] == "12.01.2026" and "oppmote:10:dato" not in fields
-    assert fields["oppmote:9:til-stede"]["/FT"] == "/Btn"
+    cells = sorted(name for name in fields if name.startswith("oppmote:"))
+    # week 1 of the run: 3 participants × 2 days; week 2: 3 × 1
+    assert cells == sorted(
+        [f"oppmote:1:{row}:dag{day}" for row in (1, 2, 3) for day in (1, 2)]
+        + [f"oppmote:2:{row}:dag1" for row in (1, 2, 3)]
+    )
+    assert fields["oppmote:1:2:dag2"]["/FT"] == "/Tx"
+    assert fields["oppmote:1:2:dag2"]["/TU"] == (
+        "Oppmøte denne uka, Uke 2 (2026): 5. januar 2026 – 6. januar 2026, Olena Kovalenko: tirsdag 06.01 (T, G eller U)"
+    )
 
 
-def test_each_new_date_starts_a_group(mini_course, sheet):
-    rows = attendance_values(attendance_form(mini_course), sheet).tables["oppmote"]
-    assert [row.starts_group for row in rows] == [False, False, False, True, False, False, True, False, False]
+def test_each_week_is_a_block_of_its_session_days(mini_course, sheet):
+    blocks = attendance_values(attendance_form(mini_course), sheet).grids["oppmote"]
+    assert [list(block.columns) for block in blocks] == [["mandag 05.01", "tirsdag 06.01"], ["mandag 12.01"]]
+    assert all(list(block.rows) == PARTICIPANTS for block in blocks)
 
 
 @pytest.mark.parametrize(
