@@ -14,6 +14,7 @@ from .forms import COMMON_FORM_KINDS
 from .models import Course
 from .stable_ids import check_stable_ids
 from .stats import lesson_stats
+from .wordlist import form_file, lint_wording
 
 MIN_MODULES = 6
 MIN_LESSONS = 18
@@ -43,6 +44,9 @@ def lint_course(course: Course) -> list[ContentProblem]:
     for kind in COMMON_FORM_KINDS:
         if kind not in kinds:
             fail(course_file, "forms", f"no form of kind '{kind}'")
+    for form in course.forms.values():
+        if form.kind == "registration" and not form.privacy.strip():
+            fail(form_file(root, form.id), "privacy", "a registration form needs a privacy notice (privacy)")
     problems.extend(check_stable_ids(course))
     if course.plan is None:
         fail(course_file, "plan", "no plan.yaml: account for every hour of the course in a course plan")
@@ -53,6 +57,7 @@ def lint_course(course: Course) -> list[ContentProblem]:
                 fail(root / "plan.yaml", "weeks", f"lesson '{lesson.id}' is not taught in any session of the plan")
     for lesson in lessons:
         problems.extend(lint_lesson(lesson, root / "lessons" / f"{lesson.id}.yaml"))
+    problems.extend(lint_wording(course))
     return problems
 
 

@@ -17,6 +17,7 @@ from .blocks import (
     VocabularyEntry,
 )
 from .forms import Form
+from .logbook import Logbook
 from .plan import CoursePlan
 from .templates import DocumentTemplate
 
@@ -160,6 +161,7 @@ class Course(CourseFile):
     forms: dict[str, Form] = Field(default_factory=dict)
     templates: dict[str, DocumentTemplate] = Field(default_factory=dict)
     plan: CoursePlan | None = None
+    logbook: Logbook | None = None
     content_hash: str = ""
     _root: object = PrivateAttr(default=None)
 

@@ -56,6 +56,9 @@ class Session(ContentModel):
     modules: list[Id] = Field(default_factory=list, description="Modules this session repeats or assesses")
     forms: list[Id] = Field(default_factory=list, description="Forms used (e.g. praksisavtale, egenvurdering)")
     material: str = Field(default="", description="Other material, in words (e.g. the practice logbook task)")
+    logbook_week: int | None = Field(
+        default=None, ge=1, le=52, description="Week of the practice logbook (logbook.yaml) this practice session works on"
+    )
 
     @field_validator("hours")
     @classmethod
@@ -69,7 +72,9 @@ class Session(ContentModel):
                 raise ValueError("a lesson session names its lesson: add `lesson: <lesson id>`")
         elif self.lesson is not None:
             raise ValueError(f"`lesson` is only for kind lesson; list what a {self.kind} session uses under `lessons`")
-        elif not (self.lessons or self.modules or self.forms or self.material.strip()):
+        elif self.logbook_week is not None and self.kind != "practice":
+            raise ValueError(f"`logbook_week` is only for kind practice, not {self.kind}")
+        elif not (self.lessons or self.modules or self.forms or self.material.strip() or self.logbook_week):
             raise ValueError(
                 f"a {self.kind} session says what material it uses: `lessons`, `modules`, `forms` or `material`"
             )

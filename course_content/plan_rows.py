@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from .assessment import assessment_id_for
 from .plan import SESSION_KIND_NAMES, CoursePlan
+from .repetition import REPETITION_PREFIX
 
 
 @dataclass
@@ -20,6 +22,9 @@ class SessionRow:
     title: str
     link: object | None = None  # what the lesson id maps to in ``links`` (a page on the web)
     material: list[str] = field(default_factory=list)
+    #: ``repetisjon-N`` (a repetition sheet) or an assessment id (``modul-…``, ``kurs``), else None.
+    sheet: str | None = None
+    logbook_week: int | None = None
 
 
 @dataclass
@@ -55,6 +60,8 @@ def plan_outline(
 ) -> list[WeekRow]:
     """Rows for showing ``plan``; ids without a title show as themselves, ``links`` maps lesson ids to links."""
     links = links or {}
+    module_ids = list(module_titles)
+    repetitions = 0
     weeks = []
     for week in plan.weeks:
         days = []
@@ -65,7 +72,13 @@ def plan_outline(
                 material += [module_titles.get(module_id, module_id) for module_id in session.modules]
                 if session.material:
                     material.append(session.material)
+                if session.logbook_week and not session.material:
+                    material.append(f"Praksislogg uke {session.logbook_week}")
                 title = session.title or (lesson_titles.get(session.lesson, session.lesson) if session.lesson else "")
+                sheet = assessment_id_for(session, module_ids)
+                if session.kind == "repetition":
+                    repetitions += 1
+                    sheet = f"{REPETITION_PREFIX}{repetitions}"
                 rows.append(
                     SessionRow(
                         kind=session.kind,
@@ -74,6 +87,8 @@ def plan_outline(
                         title=title,
                         link=links.get(session.lesson) if session.lesson else None,
                         material=material,
+                        sheet=sheet,
+                        logbook_week=session.logbook_week,
                     )
                 )
             days.append(DayRow(day=day.day, hours=day.hours, sessions=rows))

@@ -42,6 +42,8 @@ def write_course(course: Course, target: str | Path, media: dict[str, bytes] | N
         meta["description"].pop("duration", None)
         (root / "plan.yaml").write_text(dump_yaml(_prune(course.plan.model_dump(mode="json"))), encoding="utf-8")
     (root / "course.yaml").write_text(dump_yaml(_prune(meta)), encoding="utf-8")
+    if course.logbook is not None:
+        (root / "logbook.yaml").write_text(dump_yaml(_prune(course.logbook.model_dump(mode="json"))), encoding="utf-8")
     for lesson in course.lessons.values():
         data = _prune(lesson.model_dump(mode="json"))
         (root / "lessons" / f"{lesson.id}.yaml").write_text(dump_yaml(data), encoding="utf-8")

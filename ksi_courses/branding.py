@@ -48,6 +48,15 @@ class Branding(BaseSiteSetting):
     address = models.CharField(_("address"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    data_protection_officer = models.CharField(
+        _("data protection officer"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Name, phone and e-mail of the municipality's data protection officer (personvernombud)."
+            " Printed in the privacy notice of the registration form."
+        ),
+    )
 
     panels = [
         FieldPanel("municipality_name"),
@@ -55,6 +64,7 @@ class Branding(BaseSiteSetting):
         FieldPanel("logo"),
         FieldPanel("primary_colour"),
         MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
+        FieldPanel("data_protection_officer"),
     ]
 
     class Meta:
@@ -78,3 +88,11 @@ class Branding(BaseSiteSetting):
     @property
     def contact_line(self) -> str:
         return " · ".join(part for part in (self.unit_name, self.address, self.phone, self.email) if part)
+
+    def form_values(self) -> dict[str, str]:
+        """The values of the forms' placeholders (``course_content.forms.FORM_PLACEHOLDERS``)."""
+        return {
+            "municipality.name": self.municipality_name,
+            "municipality.contact": self.contact_line,
+            "municipality.privacy_contact": self.data_protection_officer,
+        }

@@ -7,6 +7,7 @@ upstream and unpublished by the importer) is not part of the course it teaches.
 from __future__ import annotations
 
 from course_content.loader import common_documents, get_course
+from course_content.logbook import without_logbook_weeks
 from course_content.models import Course, Lesson, Module
 
 from . import payloads
@@ -57,7 +58,10 @@ def export_course(course_page: CoursePage, shipped: Course | None = None) -> tup
         translations=course_page.translations,
         modules=modules,
         sources=data["sources"],
-        plan=data.get("plan"),
+        # The practice logbook is not a page either: the shipped course has it. Without one, the
+        # plan's practice sessions cannot name its weeks (the course would not load again).
+        plan=data.get("plan") if shipped and shipped.logbook else without_logbook_weeks(data.get("plan")),
+        logbook=shipped.logbook if shipped else None,
         # Renames and retirements are release history, not page content: the shipped course has them.
         renamed=shipped.renamed if shipped else {},
         retired=shipped.retired if shipped else [],

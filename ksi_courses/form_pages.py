@@ -23,7 +23,7 @@ from .form_fields import CappedFormBuilder
 from .models import KsiContentMixin
 
 #: Content field type → Wagtail form field type. Signatures are given on paper, so they are not
-#: web fields; a table becomes a multi-line field with one row per line.
+#: web fields; a table or grid becomes a multi-line field with one row per line.
 WEB_FIELD_TYPES = {
     "text": "singleline",
     "long_text": "multiline",
@@ -33,7 +33,12 @@ WEB_FIELD_TYPES = {
     "multiple_choice": "checkboxes",
     "checkbox": "checkbox",
     "table": "multiline",
+    "grid": "multiline",
 }
+#: Heading of a form's privacy notice on its web page (the PDF prints the same words).
+PRIVACY_HEADING = "Personvern: slik bruker vi opplysningene"
+#: What a web page shows for a placeholder the municipality has not filled in its Branding.
+WEB_BLANK = "(ikke fylt ut ennå: spør kommunen)"
 
 
 class CourseFormField(AbstractFormField):
@@ -74,6 +79,22 @@ class AbstractCourseFormPage(RoutablePageMixin, KsiContentMixin, AbstractForm):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["intro"] = self.filled_intro(request)
+        return context
+
+    def filled_intro(self, request) -> str:
+        """Hook: the intro with its placeholders (the municipality, the personvernombud) filled
+        from the Branding setting of the request's site."""
+        from course_content.forms import fill_form_text
+
+        from .branding import Branding
+
+        site = Site.find_for_request(request)
+        values = Branding.for_site(site).form_values() if site is not None else {}
+        return fill_form_text(self.intro, values, blank=WEB_BLANK)
 
     def get_submission_class(self):
         """Hook: the model submissions are stored in."""
@@ -131,6 +152,12 @@ def form_payload(form) -> dict:
             if field.type == "table":
                 columns = "; ".join(column.label for column in field.columns)
                 help_text = " ".join(part for part in (help_text, f"Én rad per linje: {columns}.") if part)
+            elif field.type == "grid":
+                columns = "; ".join([field.row_label, *(column.label for column in field.columns)])
+                codes = ", ".join(field.choices)
+                help_text = " ".join(
+                    part for part in (help_text, f"Én rad per linje: {columns}. Koder: {codes}.") if part
+                )
             fields.append(
                 {
                     "clean_name": field.id.replace("-", "_"),
@@ -143,6 +170,8 @@ def form_payload(form) -> dict:
             )
     signatures = any(f.type == "signature" for f in form.fields)
     intro = form.intro
+    if form.privacy:
+        intro = (intro + "\n\n" if intro else "") + f"## {PRIVACY_HEADING}\n\n{form.privacy}"
     if signatures:
         intro = (intro + "\n\n" if intro else "") + "Underskrift gis på papir (skriv ut skjemaet som PDF)."
     return {"title": form.title, "intro": intro, "form_kind": form.kind, "fields": fields}

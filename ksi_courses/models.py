@@ -19,6 +19,7 @@ from course_content.base import LANGUAGES
 
 from .access import can_see_teacher_material, require_teacher_material
 from .blocks import LessonBodyBlock, SourceBlock
+from .panels import ContentVersionPanel
 from .pdf_views import serve_pdf
 
 
@@ -114,6 +115,7 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
             heading=_("Course description"),
         ),
         FieldPanel("sources"),
+        ContentVersionPanel(),
     ]
 
     class Meta:
@@ -144,6 +146,17 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
         if language not in LANGUAGES:
             raise Http404(f"unknown language {language}")
         return serve_pdf(request, self, filename=f"{self.slug}-ordliste-{language}.pdf", language=language)
+
+    @re_path(r"^ark/(?P<sheet>[a-z0-9-]+)/(?:(?P<teacher>laerer)/)?$", name="sheet_pdf")
+    def sheet_pdf(self, request, sheet, teacher=None):
+        """A repetition sheet, an assessment or the practice logbook; ``laerer/``: with answers, for teachers."""
+        from .sheets import sheet_exists
+
+        if not sheet_exists(self, sheet):
+            raise Http404(f"no sheet {sheet}")
+        edition = "teacher" if teacher else "participant"
+        suffix = "-laerer" if teacher else ""
+        return serve_pdf(request, self, filename=f"{self.slug}-{sheet}{suffix}.pdf", edition=edition, sheet=sheet)
 
     @re_path(r"^maler/(?P<template_id>[a-z0-9-]+)/(?P<fmt>pdf|docx)/$", name="template_file")
     def template_file(self, request, template_id, fmt):
@@ -186,6 +199,13 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
         module_titles = {module.ksi_id: module.title for module, _ in modules if module.ksi_id}
         return plan_outline(plan, lesson_titles, module_titles, links=lesson_pages)
 
+    def get_review_sheets(self, modules):
+        """Hook: the assessments (per module and for the course) and whether there is a practice
+        logbook, for the links on the page; ``modules`` as from :meth:`get_module_outline`."""
+        from .sheets import assessment_links, has_logbook
+
+        return {"assessments": assessment_links(self, modules), "logbook": has_logbook(self)}
+
     def get_forms(self):
         """Hook: the course's form pages (skjema)."""
 
@@ -195,6 +215,7 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["modules"] = self.get_module_outline()
         context["plan_weeks"] = self.get_plan_outline(context["modules"])
+        context["review_sheets"] = self.get_review_sheets(context["modules"])
         context["forms"] = self.get_forms()
         if context["show_teacher_material"]:
             context["templates"] = self.get_templates()

@@ -13,7 +13,7 @@ RESTRICTED_CACHE_CONTROL = "private, no-store"
 PUBLIC_CACHE_CONTROL = "public, max-age=300"
 
 
-def serve_pdf(request, course_page, *, filename: str, edition="participant", lesson_id=None, language=None):
+def serve_pdf(request, course_page, *, filename: str, edition="participant", lesson_id=None, language=None, sheet=None):
     """The PDF if it is ready; otherwise a "being prepared" page (HTTP 202) that checks back."""
     if edition == "teacher" and (refusal := require_teacher_material(request)) is not None:
         return refusal
@@ -21,7 +21,7 @@ def serve_pdf(request, course_page, *, filename: str, edition="participant", les
     from .pdfs import PdfRequest, find_or_schedule, storage_for
 
     site = Site.find_for_request(request)
-    pdf = PdfRequest(course_page.pk, site.pk if site else None, edition, lesson_id, language)
+    pdf = PdfRequest(course_page.pk, site.pk if site else None, edition, lesson_id, language, sheet)
     name = find_or_schedule(course_page, pdf)
     if name is None:  # not ready: the page checks back, so no cache may keep it either
         context = {"page": course_page, "filename": filename}

@@ -44,6 +44,7 @@ class PdfRequest:
     edition: str = "participant"
     lesson_id: str | None = None
     language: str | None = None
+    sheet: str | None = None  # a repetition sheet, an assessment or the logbook (see .sheets)
 
     def as_task_args(self) -> dict:
         return self.__dict__.copy()
@@ -77,6 +78,7 @@ def print_options(request: PdfRequest):
         lesson_id=request.lesson_id,
         language=request.language,
         branding=print_branding(request.site_id),
+        sheet=request.sheet,
     )
 
 
@@ -97,6 +99,7 @@ def print_branding(site_id: int | None):
         logo=logo,
         primary_colour=setting.primary_colour or "#2b2b2b",
         contact=setting.contact_line,
+        privacy_contact=setting.data_protection_officer,
     )
 
 

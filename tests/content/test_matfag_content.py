@@ -10,6 +10,7 @@ import course_content
 from course_content import load_course
 from course_content.blocks import CalloutBlock, ExerciseBlock, ImageBlock, TextBlock
 from course_content.lint import lint_course
+from course_content.pictures import library
 
 MATFAG = Path(course_content.__file__).resolve().parent / "courses" / "matfag"
 NEW_LESSONS = (
@@ -234,3 +235,23 @@ def test_second_round_facts_are_cited_and_numbers_come_from_the_sources(course):
         assert "4 °C eller kaldere" in participant_text(course.lessons[lesson_id]), lesson_id
     pay = participant_text(course.lessons["arbeidsavtale-og-lonnsslipp"])
     assert not re.search(r"\d\s*(?:kr|kroner)\b|\bkr\s*\d", pay), "no wage figures in the pay lesson"
+
+
+MIN_VOCABULARY_PICTURES = 60  # issue 18: pictures on the entries that name concrete things (68 of 413 today)
+
+
+def test_concrete_vocabulary_has_pictures_from_the_library(course):
+    pictures = library().pictures
+    shown: dict[str, set[str | None]] = {}
+    with_picture = 0
+    for lesson in course.ordered_lessons():
+        for entry in lesson.vocabulary:
+            shown.setdefault(entry.term, set()).add(entry.picture)
+            if entry.picture is not None:
+                with_picture += 1
+                assert entry.picture in pictures, f"{lesson.id}: {entry.term}: unknown picture {entry.picture!r}"
+    assert with_picture >= MIN_VOCABULARY_PICTURES, f"{with_picture} vocabulary entries have a picture"
+    # The same word shows the same picture in every lesson.
+    mixed = {term: ids for term, ids in shown.items() if len(ids) > 1}
+    assert not mixed, mixed
+    assert shown["brannslukker"] == {"brannslukker"} and shown["termometer"] == {"termometer"}

@@ -10,6 +10,7 @@ import pytest
 from course_content import check_course, get_course
 from course_content.blocks import CalloutBlock, ExerciseBlock, ImageBlock, TextBlock
 from course_content.lint import lint_course
+from course_content.pictures import library
 
 SLUG = "renhold-og-smittevern"
 
@@ -332,3 +333,18 @@ def test_ecolabel_lesson_cites_its_sources_and_warns_that_ecolabelled_is_not_har
     text = text_of(course.lessons["miljomerking-og-baerekraft"])
     assert "Miljømerket betyr ikke ufarlig" in text
     assert "faresymbolene" in text
+
+
+def test_concrete_words_have_pictures_from_the_library(course):
+    """Issue 16: vocabulary entries that name concrete things (soap, gloves, ladder, safety data
+    sheet …) show a picture from the library, and a term has the same picture in every lesson."""
+    pictures = library()
+    entries = [entry for lesson in course.ordered_lessons() for entry in lesson.vocabulary]
+    with_picture = [entry for entry in entries if entry.picture]
+    assert len(with_picture) >= 40
+    assert [entry.picture for entry in with_picture if pictures.get(entry.picture) is None] == []
+    by_term: dict[str, set[str | None]] = {}
+    for entry in entries:
+        base = re.sub(r"\s*\(.*\)", "", entry.term).lower()  # «HMS-kort» and «HMS-kort (HMS-kortet)» are one term
+        by_term.setdefault(base, set()).add(entry.picture)
+    assert {term: ids for term, ids in by_term.items() if len(ids) > 1} == {}

@@ -9,6 +9,7 @@ import pytest
 from course_content import check_course, get_course
 from course_content.blocks import ImageBlock, TextBlock
 from course_content.lint import lint_course
+from course_content.pictures import library
 
 SLUG = "salg-og-service"
 
@@ -251,3 +252,17 @@ def test_no_wage_numbers_in_the_pay_lesson(course):
     text = "\n".join(block.body for block in lesson.blocks_of(TextBlock))
     assert not re.search(r"\d+\s*(kr|kroner)\b", text)
     assert "tariffavtalen" in text
+
+
+def test_concrete_words_have_pictures_from_the_library(course):
+    """Issues 16–18: vocabulary entries that name concrete things show a library picture, and one
+    term has one picture wherever it occurs."""
+    pictures = library()
+    entries = [entry for lesson in course.ordered_lessons() for entry in lesson.vocabulary]
+    with_picture = [entry for entry in entries if entry.picture]
+    assert len(with_picture) >= 50
+    assert [entry.picture for entry in with_picture if pictures.get(entry.picture) is None] == []
+    by_term: dict[str, set[str | None]] = {}
+    for entry in entries:
+        by_term.setdefault(entry.term, set()).add(entry.picture)
+    assert {term: ids for term, ids in by_term.items() if len(ids) > 1} == {}
