@@ -18,6 +18,7 @@ from .credentials import FORM_KEY, new_form_key
 from .enrolment import ParticipantError, decode_upload, parse_names
 from .models import AttendanceSession, CourseRun
 from .name_lists import repeated_names, usable_name
+from .plan_sessions import add_plan_sessions
 from .roles import TEACHER_GROUP
 
 MAX_UPLOAD_BYTES = 200_000
@@ -77,6 +78,8 @@ class RunForm(forms.ModelForm):
         # when asked, or when it now runs another course.
         if commit and self.editing and (self.cleaned_data.get("take_current_lessons") or "course" in self.changed_data):
             run.pin_course_lessons()
+        if commit and not self.editing:
+            add_plan_sessions(run)
         return run
 
     def clean(self):
