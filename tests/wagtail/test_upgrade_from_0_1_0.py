@@ -208,6 +208,7 @@ def test_moves_renames_and_removals_keep_history(site_on_0_1_0, upgraded_variant
     renamed = LessonPage.objects.get(ksi_id="kasseoppgjor")
     removed = LessonPage.objects.get(ksi_id="turnus-og-samarbeid")
     left = local_edit("hygiene-i-butikken", "lokal")  # the variant leaves this lesson as 0.1.0 had it
+    local_edit("kjolekjeden", "lokal")  # the variant changes and moves this one
 
     result = import_course(upgraded_variant)
 
@@ -218,6 +219,9 @@ def test_moves_renames_and_removals_keep_history(site_on_0_1_0, upgraded_variant
     moved.refresh_from_db()
     first_module = CoursePage.objects.get(ksi_id=SLUG).get_children().first()
     assert moved.get_parent().pk == first_module.pk
+    # Moved with the municipality's edit kept, and reported as a conflict (the release changed it too).
+    assert moved.title.endswith("(lokal)") and moved.live
+    assert ("kjolekjeden", "conflict") in {(action.ksi_id, action.verb) for action in result.actions}
     # The renamed lesson is the same page under its new id: progress still finds it.
     renamed.refresh_from_db()
     assert renamed.ksi_id == "kasseoppgjor-og-kontroll" and renamed.live
