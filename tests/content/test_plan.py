@@ -7,7 +7,7 @@ import pytest
 
 from course_content import check_course, load_course, shipped_courses
 from course_content.lint import lint_course
-from tests.content.test_broken_content import edit
+from tests.content.test_broken_content import edit, only_error
 from tests.paths import MINI_COURSE
 from tests.plans import PLAN, planned_mini_course
 
@@ -15,19 +15,6 @@ from tests.plans import PLAN, planned_mini_course
 @pytest.fixture
 def course(tmp_path) -> Path:
     return planned_mini_course(tmp_path)
-
-
-def plan_errors(folder: Path) -> list:
-    loaded, problems = check_course(folder)
-    found = [p for p in problems if p.severity == "error"]
-    assert loaded is None and found, "a broken plan was accepted"
-    return found
-
-
-def only_error(folder: Path):
-    found = plan_errors(folder)
-    assert len(found) == 1, "\n".join(map(str, found))
-    return found[0]
 
 
 def test_plan_loads_and_gives_the_course_its_duration(course):
