@@ -15,6 +15,7 @@ from course_content.blocks import ImageBlock
 from course_content.cli import main
 from course_content.pictures import LIBRARY_FILE_NAME, PICTURES_DIR, library, load_library
 from course_content.schema import content_schema
+from tests.content.test_broken_content import edit
 from tests.paths import MINI_COURSE
 
 
@@ -23,14 +24,6 @@ def course(tmp_path) -> Path:
     target = tmp_path / "mini-kurs"
     shutil.copytree(MINI_COURSE, target)
     return target
-
-
-def edit(path: Path, old: str, new: str) -> int:
-    """Replace ``old`` (which must occur once) and return the 1-based line where it started."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"fixture text not unique: {old!r}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
 
 
 def only_error(folder: Path):
