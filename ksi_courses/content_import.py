@@ -26,7 +26,7 @@ from course_content.stable_ids import current_path
 from . import form_pages, payloads
 from .form_pages import CourseFormPage
 from .images import image_importer, image_src_finder
-from .import_references import references_indexed_once
+from .import_indexing import indexed_once
 from .import_shortcut import record_clean_import
 from .import_stamps import own_child_relations, page_stamp
 from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
@@ -81,7 +81,7 @@ def import_course(course: Course, *, dry_run: bool = False, on_conflict: str = "
         raise ValueError(f"on_conflict must be one of {CONFLICT_MODES}")
     report = ImportReport(course=course.slug, version=course.version_label, dry_run=dry_run)
     with transaction.atomic():
-        with references_indexed_once():
+        with indexed_once():
             _CourseSync(course, report, on_conflict).run()
         if dry_run:
             transaction.set_rollback(True)

@@ -1,0 +1,109 @@
+"""The import keeps Wagtail's reference index ("usage" of images) and the search index right, and
+builds each once per page; saves in other threads are indexed as always."""
+
+import collections
+import threading
+
+import pytest
+from modelsearch import index as search_index
+from wagtail.models import Page, ReferenceIndex
+
+from ksi_courses.content_import import import_course
+from ksi_courses.import_indexing import indexed_once
+from ksi_courses.models import ImportedImage, LessonPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def indexed(monkeypatch):
+    counts = collections.Counter()
+    original = ReferenceIndex.create_or_update_for_object.__func__
+
+    def spy(cls, instance, *args, **kwargs):
+        counts[(type(instance).__name__, instance.pk)] += 1
+        return original(cls, instance, *args, **kwargs)
+
+    monkeypatch.setattr(ReferenceIndex, "create_or_update_for_object", classmethod(spy))
+    return counts
+
+
+@pytest.fixture
+def searched(monkeypatch):
+    """Counts of search-index updates per (model name, pk)."""
+    counts = collections.Counter()
+    original = search_index.insert_or_update_object
+
+    def spy(instance):
+        counts[(type(instance).__name__, instance.pk)] += 1
+        return original(instance)
+
+    monkeypatch.setattr(search_index, "insert_or_update_object", spy)
+    return counts
+
+
+def test_image_usage_is_recorded(mini_course):
+    import_course(mini_course)
+    image = ImportedImage.objects.get(src="media/hender.svg").image
+    users = {reference.object_id for reference in ReferenceIndex.get_references_to(image)}
+    assert str(LessonPage.objects.get(ksi_id="handvask").pk) in users
+
+
+def test_each_page_is_indexed_once(mini_course, indexed):
+    import_course(mini_course)
+    pages = [key for key in indexed if key[0].endswith("Page")]
+    assert len(pages) >= 5
+    assert {indexed[key] for key in pages} == {1}
+
+
+def test_a_failed_import_indexes_nothing(mini_course, indexed, monkeypatch):
+    from ksi_courses import content_import
+
+    def fail(self, *args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(content_import._CourseSync, "unpublish_removed", fail)
+    with pytest.raises(RuntimeError):
+        import_course(mini_course)
+    assert not indexed
+    assert not ReferenceIndex.objects.exists()
+
+
+def test_imported_lessons_can_be_searched(mini_course):
+    import_course(mini_course)
+    found = Page.objects.live().search("handvask")
+    assert LessonPage.objects.get(ksi_id="handvask").pk in {page.pk for page in found}
+
+
+def test_each_page_is_search_indexed_once(mini_course, searched):
+    import_course(mini_course)
+    pages = [key for key in searched if key[0].endswith("Page")]
+    assert len(pages) >= 5
+    assert {searched[key] for key in pages} == {1}
+
+
+def test_a_failed_import_search_indexes_nothing(mini_course, searched, monkeypatch):
+    from ksi_courses import content_import
+
+    monkeypatch.setattr(content_import._CourseSync, "unpublish_removed", lambda self, page: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        import_course(mini_course)
+    assert not searched
+
+
+@pytest.mark.django_db(transaction=True)
+def test_saves_in_other_threads_are_indexed_at_once(mini_course, searched):
+    """While an import defers its own indexing, a page saved by another thread (a web request) is
+    indexed right away, and after the block the usual handler is back."""
+    import_course(mini_course)
+    lesson = LessonPage.objects.get(ksi_id="handvask")
+    with indexed_once():
+        worker = threading.Thread(target=lesson.save)
+        worker.start()
+        worker.join()
+        assert searched[("LessonPage", lesson.pk)] == 2  # the import's one, and the thread's
+        lesson.save()  # this thread: deferred to the end of the block
+        assert searched[("LessonPage", lesson.pk)] == 2
+    assert searched[("LessonPage", lesson.pk)] == 3
+    lesson.save()
+    assert searched[("LessonPage", lesson.pk)] == 4
