@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -18,6 +18,11 @@ LANGUAGES: dict[str, dict[str, str]] = {
     "prs": {"name": "دری", "name_nb": "dari", "dir": "rtl"},
     "ru": {"name": "Русский", "name_nb": "russisk", "dir": "ltr"},
 }
+
+LanguageCode = Literal["en", "uk", "ar", "ti", "so", "prs", "ru"]
+#: Who has checked a translation: ``machine`` (machine-made, not yet checked by a person) or
+#: ``reviewed`` (checked by a person who has the language as mother tongue).
+ReviewStatus = Literal["machine", "reviewed"]
 
 Id = Annotated[
     str,

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, HttpUrl, field_validator, model_validator
+from pydantic import Field, HttpUrl, ValidationInfo, field_validator, model_validator
 
-from .base import ContentModel, Id, NonEmptyStr, Translations
+from .base import ContentModel, Id, LanguageCode, NonEmptyStr, ReviewStatus, Translations
 from .pictures import PictureId, known_picture
 
 
-def _known_picture_id(value: str | None) -> str | None:
-    """A picture id must name a picture of the library (the error names the nearest ids)."""
-    return known_picture(value) if value is not None else None
+def _known_picture_id(value: str | None, info: ValidationInfo) -> str | None:
+    """A picture id must name a picture of the library (the error names the nearest ids), or,
+    when the validation context gives ``pictures`` (ids a lesson document carries with it), one
+    of those."""
+    carried = (info.context or {}).get("pictures")
+    if value is None:
+        return None
+    if carried is not None:
+        if value not in carried:
+            raise ValueError(f"unknown picture '{value}': the lesson does not carry it")
+        return value
+    return known_picture(value)
 
 
 class TextBlock(ContentModel):
@@ -50,17 +59,44 @@ class ImageBlock(ContentModel):
         return self
 
 
+#: Languages whose translations of safety terms wait for a native speaker's check until marked
+#: ``reviewed`` (the translation audit of issue 29 found machine Tigrinya and Somali least reliable).
+SAFETY_REVIEW_LANGUAGES: tuple[str, ...] = ("ti", "so")
+
+
 class VocabularyEntry(ContentModel):
     """A key word with a plain Norwegian explanation and translations into every supported language.
 
-    ``picture`` (optional) names a picture of the library, shown small beside the word."""
+    In a lesson file an entry names a term of the course's ``glossary.yaml``; the loader fills in
+    the rest from there (a lesson may give its own ``explanation``, or override single
+    translations). ``picture`` (optional) names a picture of the library, shown small beside the word.
+    """
 
     term: NonEmptyStr
     explanation: NonEmptyStr
     translations: Translations
     picture: PictureId | None = None
+    review: dict[LanguageCode, ReviewStatus] = Field(
+        default_factory=dict,
+        description="Review status per language for this entry; a language left out has the course's status",
+    )
+    safety: bool = Field(
+        default=False,
+        description="A safety term (chemicals, allergens, emergencies): its Tigrinya and Somali translations "
+        "are flagged until a native speaker has reviewed them",
+    )
 
     _known_picture = field_validator("picture")(_known_picture_id)
+
+    def needs_native_review(self, language: str) -> bool:
+        """Whether the translation into ``language`` is shown as not yet checked by a native speaker."""
+        return needs_native_review(self.safety, self.review.get(language), language)
+
+
+def needs_native_review(safety: bool, status: str | None, language: str) -> bool:
+    """The rule every face shows: a safety term's translation into a language of
+    :data:`SAFETY_REVIEW_LANGUAGES` is flagged until its review status is ``reviewed``."""
+    return bool(safety) and language in SAFETY_REVIEW_LANGUAGES and status != "reviewed"
 
 
 class VocabularyBlock(ContentModel):

@@ -11,6 +11,7 @@ from pathlib import Path
 from .blocks import ExerciseBlock
 from .errors import ContentProblem
 from .forms import COMMON_FORM_KINDS
+from .glossary_lint import lint_glossary
 from .models import Course
 from .stable_ids import check_stable_ids
 from .stats import lesson_stats
@@ -58,6 +59,7 @@ def lint_course(course: Course) -> list[ContentProblem]:
     for lesson in lessons:
         problems.extend(lint_lesson(lesson, root / "lessons" / f"{lesson.id}.yaml"))
     problems.extend(lint_wording(course))
+    problems.extend(lint_glossary(course))
     return problems
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from .blocks import ImageBlock
 from .errors import ContentError, ContentProblem
 from .forms import Form
+from .glossary import Glossary, load_glossary, resolve_vocabulary
 from .logbook import check_logbook_weeks, load_logbook
 from .models import Course, CourseFile, Duration, Lesson
 from .plan import CoursePlan, check_plan_references
@@ -69,7 +70,8 @@ def _check_course(root: Path, common: Path | None, digest: str) -> tuple[Course 
     course_file = root / "course.yaml"
     course_doc = read_yaml(course_file)
     meta = validate_document(CourseFile, course_doc, problems)
-    lessons = _load_lessons(root, problems)
+    glossary = load_glossary(root, problems)
+    lessons = _load_lessons(root, glossary, dict(meta.translations) if meta else {}, problems)
     forms = _load_forms(root, common, problems)
     templates = _load_templates(root, common, problems)
     plan = _load_plan(root, meta, forms, problems)
@@ -87,6 +89,7 @@ def _check_course(root: Path, common: Path | None, digest: str) -> tuple[Course 
         **dict(meta),
         plan=plan,
         logbook=logbook,
+        glossary=glossary,
         lessons={lesson_id: lesson for lesson_id, (lesson, _) in lessons.items()},
         forms=forms,
         templates=templates,
@@ -108,7 +111,12 @@ def check_lesson_file(path: str | Path) -> tuple[Lesson | None, list[ContentProb
     """Check one lesson file on its own (for authors working lesson by lesson)."""
     file = Path(path)
     problems: list[ContentProblem] = []
-    lesson = validate_document(Lesson, read_yaml(file), problems)
+    root = file.parent.parent
+    course_doc = read_yaml(root / "course.yaml") if (root / "course.yaml").is_file() else None
+    review = course_doc.data.get("translations") if course_doc and isinstance(course_doc.data, dict) else None
+    glossary = load_glossary(root, problems)
+    doc = resolve_vocabulary(read_yaml(file), glossary, review if isinstance(review, dict) else {}, problems)
+    lesson = validate_document(Lesson, doc, problems)
     if lesson is not None:
         if lesson.id != file.stem:
             problems.append(
@@ -220,10 +228,12 @@ def _with_duration(meta: CourseFile, doc, plan: CoursePlan | None, has_plan_file
     return meta.model_copy(update={"description": meta.description.model_copy(update={"duration": duration})})
 
 
-def _load_lessons(root: Path, problems) -> dict[str, tuple[Lesson, Path]]:
+def _load_lessons(
+    root: Path, glossary: Glossary | None, course_review: dict[str, str], problems
+) -> dict[str, tuple[Lesson, Path]]:
     lessons: dict[str, tuple[Lesson, Path]] = {}
     for file in sorted((root / "lessons").glob("*.y*ml")):
-        doc = read_yaml(file)
+        doc = resolve_vocabulary(read_yaml(file), glossary, course_review, problems)
         lesson = validate_document(Lesson, doc, problems)
         if lesson is None:
             # Keep the id known so the module check does not report a second, misleading error.

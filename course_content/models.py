@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, HttpUrl, PrivateAttr, StringConstraints, field_validator, model_validator
 
-from .base import LANGUAGES, ContentModel, Id, NonEmptyStr
+from .base import LANGUAGES, ContentModel, Id, NonEmptyStr, ReviewStatus
 from .blocks import (
     PARTICIPANT_TEXT_BLOCKS,
     Block,
@@ -17,6 +17,7 @@ from .blocks import (
     VocabularyEntry,
 )
 from .forms import Form
+from .glossary import Glossary
 from .logbook import Logbook
 from .plan import CoursePlan
 from .templates import DocumentTemplate
@@ -24,7 +25,6 @@ from .templates import DocumentTemplate
 SEMVER = r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$"
 #: A stable id as a path: ``lesson``, ``lesson/quiz``, ``lesson/quiz/question``, ``lesson/checklist/item``.
 IdPath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*){0,2}$", max_length=250)]
-ReviewStatus = Literal["machine", "reviewed"]
 
 
 class Lesson(ContentModel):
@@ -162,6 +162,9 @@ class Course(CourseFile):
     templates: dict[str, DocumentTemplate] = Field(default_factory=dict)
     plan: CoursePlan | None = None
     logbook: Logbook | None = None
+    #: The glossary the lessons' vocabulary was resolved from; the lessons hold the full entries, so
+    #: it is left out of dumps and comparisons (it prefers values when the course is written back).
+    glossary: Glossary | None = Field(default=None, exclude=True)
     content_hash: str = ""
     _root: object = PrivateAttr(default=None)
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from .glossary import GLOSSARY_FILE
+from .glossary_writer import split_vocabulary
 from .models import Course, CourseFile
 
 
@@ -44,8 +46,16 @@ def write_course(course: Course, target: str | Path, media: dict[str, bytes] | N
     (root / "course.yaml").write_text(dump_yaml(_prune(meta)), encoding="utf-8")
     if course.logbook is not None:
         (root / "logbook.yaml").write_text(dump_yaml(_prune(course.logbook.model_dump(mode="json"))), encoding="utf-8")
+    glossary, term_lists = split_vocabulary(course)
+    if glossary:
+        (root / GLOSSARY_FILE).write_text(dump_yaml(glossary), encoding="utf-8")
     for lesson in course.lessons.values():
         data = _prune(lesson.model_dump(mode="json"))
+        # Vocabulary blocks name glossary terms; their items are not pruned (``picture: null``
+        # says this lesson shows no picture even if the glossary has one).
+        vocabulary = [block for block in data["blocks"] if block["type"] == "vocabulary"]
+        for block, items in zip(vocabulary, term_lists[lesson.id], strict=True):
+            block["entries"] = items
         (root / "lessons" / f"{lesson.id}.yaml").write_text(dump_yaml(data), encoding="utf-8")
     if course.forms:
         (root / "forms").mkdir(exist_ok=True)
