@@ -39,7 +39,7 @@ def only_error(folder: Path):
 def test_the_shipped_library_validates_and_every_picture_is_complete():
     shipped = library()
     assert shipped.problems == ()
-    assert 80 <= len(shipped.pictures) <= 150
+    assert 250 <= len(shipped.pictures) <= 400
     for picture in shipped.pictures.values():
         path = PICTURES_DIR / picture.file
         assert path.is_file() and path.suffix == ".svg", picture.id

@@ -335,16 +335,60 @@ def test_ecolabel_lesson_cites_its_sources_and_warns_that_ecolabelled_is_not_har
     assert "faresymbolene" in text
 
 
+def base_term(term: str) -> str:
+    """«HMS-kort» and «HMS-kort (HMS-kortet)» are one term."""
+    return re.sub(r"\s*\(.*\)", "", term).lower()
+
+
 def test_concrete_words_have_pictures_from_the_library(course):
-    """Issue 16: vocabulary entries that name concrete things (soap, gloves, ladder, safety data
-    sheet …) show a picture from the library, and a term has the same picture in every lesson."""
+    """Issues 16-18: vocabulary entries that name concrete things (soap, gloves, ladder, trolley,
+    safety data sheet …) show a picture from the library; abstract terms show none."""
     pictures = library()
     entries = [entry for lesson in course.ordered_lessons() for entry in lesson.vocabulary]
     with_picture = [entry for entry in entries if entry.picture]
-    assert len(with_picture) >= 40
+    assert len(with_picture) >= 170
     assert [entry.picture for entry in with_picture if pictures.get(entry.picture) is None] == []
+    picture_of = {base_term(entry.term): entry.picture for entry in entries}
+    concrete = [
+        "tralle",
+        "moppeskaft",
+        "mikrofiberklut",
+        "teleskopskaft",
+        "gulvmaskin",
+        "enskivemaskin",
+        "servant",
+        "toalettbørste",
+        "stikkontakt",
+        "trappestige",
+        "forkle",
+        "åndedrettsvern",
+        "kanyleboks",
+        "hårnett",
+        "faresymbol",
+        "målebeger",
+        "nal",
+    ]
+    assert [term for term in concrete if not picture_of[term]] == []
+    abstract = ["avvik", "rettighet", "taushetsplikt", "tariffavtale", "rutine", "smittevei", "risiko"]
+    assert {term: picture_of[term] for term in abstract if picture_of[term]} == {}
+
+
+def test_a_term_has_the_same_picture_in_every_lesson(course):
     by_term: dict[str, set[str | None]] = {}
-    for entry in entries:
-        base = re.sub(r"\s*\(.*\)", "", entry.term).lower()  # «HMS-kort» and «HMS-kort (HMS-kortet)» are one term
-        by_term.setdefault(base, set()).add(entry.picture)
+    for lesson in course.ordered_lessons():
+        for entry in lesson.vocabulary:
+            by_term.setdefault(base_term(entry.term), set()).add(entry.picture)
     assert {term: ids for term, ids in by_term.items() if len(ids) > 1} == {}
+
+
+def test_the_own_drawings_of_the_course_are_small_pictograms_like_twemoji(course):
+    """Own drawings sit beside Twemoji: the same 36×36 grid, no text, small files."""
+    pictures = library()
+    used = {entry.picture for lesson in course.ordered_lessons() for entry in lesson.vocabulary if entry.picture}
+    own = sorted(pid for pid in used if pictures.get(pid).source == "own")
+    assert len(own) >= 40
+    for pid in own:
+        svg = pictures.svgs[pid]
+        assert 'viewBox="0 0 36 36"' in svg, pid
+        assert "<text" not in svg and "<image" not in svg, pid
+        assert len(svg.encode("utf-8")) < 3000, pid
