@@ -1,16 +1,21 @@
 """The ``ksi_lesson`` XBlock: one lesson of a shipped course, with checklists and quizzes.
 
-The block stores which lesson it shows (course slug + lesson id) and the participant's work
-(ticked checklist items, last quiz answers). Content comes from the content model through the
-``ksi_courses`` service (:mod:`xblocks.catalog`); scoring, progress and rendering live in their
-own pure modules, so this class only wires them to the XBlock runtime.
+The block holds the lesson it shows as a self-contained document (:mod:`xblocks.lesson_document`:
+the lesson, its pictures and images), which travels in OLX, so an archive carries its own content
+(a municipality's edits included) and works on a server whatever course data its package has.
+Blocks made before lesson documents hold only a course slug and a lesson id; they read the lesson
+from the ``ksi_courses`` service (:mod:`xblocks.catalog`). The participant's work (ticked checklist
+items, last quiz answers) is user state. Scoring, progress and rendering live in their own pure
+modules, so this class only wires them to the XBlock runtime.
 """
 
 from __future__ import annotations
 
+import gettext as gettext_module
 import hashlib
 import logging
-import mimetypes
+from contextlib import suppress
+from functools import cache
 from importlib import resources
 
 from web_fragments.fragment import Fragment
@@ -22,12 +27,12 @@ from xblock.fields import Dict, Float, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
-from course_content import Course, Lesson, scoring
+from course_content import Lesson, scoring
 from course_content.base import LANGUAGES
-from course_content.blocks import ImageBlock
 
 from . import progress
 from .catalog import DEFAULT_CATALOG, SERVICE_NAME, CourseCatalog, LessonNotFound
+from .lesson_document import DocumentCourse, lesson_document, read_document
 from .rendering import lesson_data, render_template
 
 log = logging.getLogger(__name__)
@@ -74,6 +79,12 @@ class LessonBlock(StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
         scope=Scope.settings,
         values_provider=_lesson_values,
     )
+    lesson_document = Dict(
+        display_name=_("Lesson content"),
+        help=_("The lesson itself, as JSON. Choosing another course or lesson above replaces it."),
+        default={},
+        scope=Scope.content,
+    )
     weight = Float(
         display_name=_("Weight"),
         help=_("Points this lesson's quizzes are worth in the course grade."),
@@ -97,7 +108,7 @@ class LessonBlock(StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
         scope=Scope.preferences,
     )
 
-    editable_fields = ("display_name", "course_slug", "lesson_id", "weight")
+    editable_fields = ("display_name", "course_slug", "lesson_id", "weight", "lesson_document")
     has_author_view = True
     show_in_read_only_mode = True
 
@@ -108,9 +119,12 @@ class LessonBlock(StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
         """The runtime's ``ksi_courses`` service, or the shipped courses."""
         return self.runtime.service(self, SERVICE_NAME) or DEFAULT_CATALOG
 
-    def content(self) -> tuple[Course, Lesson]:
-        """The course and lesson this block shows; raises :class:`LessonNotFound`."""
-        return self.catalog.lesson(self.course_slug, self.lesson_id)
+    def content(self) -> tuple[DocumentCourse, Lesson]:
+        """The course view and lesson this block shows: from the lesson document it holds, else
+        (a block made before lesson documents) from the catalog. Raises :class:`LessonNotFound`."""
+        if self.lesson_document:
+            return read_document(self.lesson_document)
+        return read_document(lesson_document(*self.catalog.lesson(self.course_slug, self.lesson_id)))
 
     def _lesson_or_none(self) -> Lesson | None:
         try:
@@ -135,10 +149,17 @@ class LessonBlock(StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
         return self.weight if self.has_score else None
 
     def gettext(self, text: str) -> str:
-        """``text`` translated by the runtime's i18n service."""
+        """``text`` translated by the runtime's i18n service; where that has no translation (it
+        found no catalogue of this block for the learner's language, as on a platform that
+        takes XBlock translations only from its own translation repository), from the block's
+        own catalogue for the learner's language."""
         service = self.runtime.service(self, "i18n")
         translate = getattr(service, "gettext", None) or service.ugettext
-        return translate(text)
+        translated = translate(text)
+        if translated != text:
+            return translated
+        language = learner_language()
+        return own_catalogue(language).gettext(text) if language else text
 
     # --- views ---------------------------------------------------------------------------
 
@@ -157,7 +178,7 @@ class LessonBlock(StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
             course, lesson = self.content()
         except LessonNotFound as exc:
             return {"error": str(exc)}
-        return lesson_data(course, lesson, gettext=self.gettext, media_url=self._media_url)
+        return lesson_data(course, lesson, gettext=self.gettext, media_url=self._media_url, pictures=course.pictures)
 
     def _render(self, author: bool) -> Fragment:
         fragment = Fragment()
@@ -167,7 +188,12 @@ class LessonBlock(StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
             fragment.add_content(render_template("lesson_missing.html", {"message": str(exc)}, self.gettext))
             return fragment
         data = lesson_data(
-            course, lesson, gettext=self.gettext, media_url=self._media_url, include_teacher_notes=author
+            course,
+            lesson,
+            gettext=self.gettext,
+            media_url=self._media_url,
+            include_teacher_notes=author,
+            pictures=course.pictures,
         )
         context = {
             "dom_id": self._dom_id(),
@@ -180,7 +206,7 @@ class LessonBlock(StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
             "language": self._language(),
             "completion": progress.completion(lesson, self.checked, self.quiz_answers),
         }
-        fragment.add_content(render_template("lesson.html", context, self.gettext))
+        fragment.add_content(render_template("lesson.html", context, self.gettext, course.pictures))
         fragment.add_css(_static("lesson.css"))
         if not author:
             fragment.add_javascript(_static("lesson.js"))
@@ -263,15 +289,16 @@ class LessonBlock(StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
 
     @XBlock.handler
     def media(self, request, suffix: str = "") -> Response:
-        """Serve an image of the lesson from the course folder (only images the lesson uses)."""
+        """Serve an image of the lesson (only images the lesson uses, from its document)."""
         try:
             course, lesson = self.content()
         except LessonNotFound as exc:
             return Response(str(exc), status=404, content_type="text/plain", charset="utf-8")
-        if suffix not in {block.src for block in lesson.blocks_of(ImageBlock)}:
+        found = course.media_file(suffix)
+        if found is None:
             return Response(f"lesson '{lesson.id}' has no image '{suffix}'", status=404, content_type="text/plain", charset="utf-8")
-        content_type = mimetypes.guess_type(suffix)[0] or "application/octet-stream"
-        response = Response(body=(course.root / suffix).read_bytes(), content_type=content_type)
+        body, content_type = found
+        response = Response(body=body, content_type=content_type)
         response.cache_control = "public, max-age=86400"
         return response
 
@@ -289,19 +316,29 @@ class LessonBlock(StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
     # --- Studio --------------------------------------------------------------------------
 
     def clean_studio_edits(self, data: dict) -> None:
-        """Name the block after its lesson unless the author gave it a name."""
+        """Choosing another course or lesson (or none held yet) takes that lesson from the installed
+        package into the block; name the block after its lesson unless the author gave it a name."""
+        slug, lesson_id = data.get("course_slug", self.course_slug), data.get("lesson_id", self.lesson_id)
+        chosen = (slug, lesson_id) != (self.course_slug, self.lesson_id)
+        if chosen or not data.get("lesson_document", self.lesson_document):
+            with suppress(LessonNotFound):  # validate_field_data reports it
+                data["lesson_document"] = lesson_document(*self.catalog.lesson(slug, lesson_id))
         if "display_name" in data or self.fields["display_name"].is_set_on(self):
             return
         try:
-            _course, lesson = self.catalog.lesson(data.get("course_slug", self.course_slug), data.get("lesson_id", self.lesson_id))
+            _course, lesson = read_document(data.get("lesson_document", self.lesson_document))
         except LessonNotFound:
             return
         data["display_name"] = lesson.title
 
     def validate_field_data(self, validation, data) -> None:
-        """The chosen lesson must exist in the chosen course; the weight must not be negative."""
+        """The lesson the block holds must be readable (or, without one, exist in the chosen
+        course); the weight must not be negative."""
         try:
-            self.catalog.lesson(data.course_slug, data.lesson_id)
+            if data.lesson_document:
+                read_document(data.lesson_document)
+            else:
+                self.catalog.lesson(data.course_slug, data.lesson_id)
         except LessonNotFound as exc:
             validation.add(ValidationMessage(ValidationMessage.ERROR, str(exc)))
         if data.weight is None or data.weight < 0:
@@ -348,6 +385,27 @@ class LessonBlock(StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
 def _answer_key(lesson: Lesson) -> dict[str, dict[str, list[int]]]:
     """Correct choice indexes per quiz and question (author view only)."""
     return {quiz.id: {q.id: sorted(q.correct_choices()) for q in quiz.questions} for quiz in lesson.quizzes}
+
+
+def learner_language() -> str | None:
+    """The language the platform (Django, in Open edX) has activated for this request, as a
+    locale name (``nb``, ``nn``, ``en_US``); ``None`` outside Django."""
+    try:
+        from django.conf import settings
+        from django.utils import translation
+    except ImportError:
+        return None
+    if not settings.configured:
+        return None
+    language = translation.get_language()
+    return translation.to_locale(language) if language else None
+
+
+@cache
+def own_catalogue(locale: str) -> gettext_module.NullTranslations:
+    """The block's own catalogue for ``locale`` (``translations/<lang>/LC_MESSAGES/text.mo``)."""
+    folder = str(resources.files("xblocks") / "translations")
+    return gettext_module.translation("text", localedir=folder, languages=[locale], fallback=True)
 
 
 def _static(name: str) -> str:

@@ -14,6 +14,9 @@ Pure Python: no XBlock or Django import. The archive holds one folder, ``course/
     about/overview.html                the course description (kursbeskrivelse)
     about/short_description.html       the summary
 
+Each ``ksi_lesson`` element carries its lesson as a JSON document (attribute ``lesson_document``:
+the lesson, its pictures and images), so the archive shows the content it was made from, a
+municipality's edited course folder included, on any server with the block installed.
 The ``ksi_lesson`` element is written inline, not as a pointer to ``ksi_lesson/<url_name>.xml``:
 Studio hands a pure XBlock's element straight to ``XBlock.parse_xml``, which reads attributes
 and does not follow pointer tags (only edx-platform's own XmlMixin blocks do).
@@ -44,6 +47,7 @@ from course_content import Course, Lesson, Module
 
 from .course_image import FILE_NAME as COURSE_IMAGE
 from .course_image import course_image_png
+from .lesson_document import lesson_document
 from .rendering import html, render_template
 
 TOP_FOLDER = "course"
@@ -159,6 +163,8 @@ def _module_files(course: Course, module: Module) -> Iterator[tuple[str, bytes]]
                 "course_slug": course.slug,
                 "lesson_id": lesson.id,
                 "weight": "1.0",
+                # The lesson itself travels in the archive (see xblocks.lesson_document).
+                "lesson_document": json.dumps(lesson_document(course, lesson), ensure_ascii=False, sort_keys=True),
             },
         )
         yield f"sequential/{name}.xml", _xml(sequential)

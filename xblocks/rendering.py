@@ -28,7 +28,7 @@ from course_content.blocks import (
     VocabularyBlock,
 )
 from course_content.markdown import render_markdown
-from course_content.pictures import library
+from course_content.pictures import PictureLibrary, library
 
 Gettext = Callable[[str], str]
 
@@ -64,17 +64,21 @@ def lesson_data(
     gettext: Gettext,
     media_url: Callable[[str], str],
     include_teacher_notes: bool = False,
+    pictures: PictureLibrary | None = None,
 ) -> dict:
     """JSON-able view of ``lesson`` for participants (and, with teacher notes, for authors).
 
-    ``media_url`` maps an image's ``src`` (relative to the course folder) to a URL.
+    ``media_url`` maps an image's ``src`` (relative to the course folder) to a URL; ``pictures``
+    is where library pictures come from (default: the installed library; a lesson document
+    brings its own).
     """
+    pictures = pictures or library()
     module = course.module_of(lesson.id)
     blocks = []
     for block in lesson.blocks:
         if isinstance(block, TeacherNoteBlock) and not include_teacher_notes:
             continue
-        blocks.append(_block_data(block, gettext, media_url))
+        blocks.append(_block_data(block, gettext, media_url, pictures))
     return {
         "course": {"slug": course.slug, "title": course.title, "version": course.version_label},
         "module": {"id": module.id, "title": module.title},
@@ -97,13 +101,13 @@ def lesson_data(
     }
 
 
-def _block_data(block, gettext: Gettext, media_url: Callable[[str], str]) -> dict:
+def _block_data(block, gettext: Gettext, media_url: Callable[[str], str], pictures: PictureLibrary) -> dict:
     if isinstance(block, TextBlock):
         return {"type": "text", "html": html(block.body)}
     if isinstance(block, ImageBlock):
         if block.picture:
             # A library picture travels inside the block: an LMS cannot serve the package's files.
-            url, credit = library().data_url(block.picture), block.credit or library().credits([block.picture])
+            url, credit = pictures.data_url(block.picture), block.credit or pictures.credits([block.picture])
         else:
             url, credit = media_url(block.src), block.credit
         return {
@@ -124,11 +128,12 @@ def _block_data(block, gettext: Gettext, media_url: Callable[[str], str]) -> dic
                     "explanation": entry.explanation,
                     "translations": {code: entry.translations.get(code) for code in LANGUAGES},
                     "picture": entry.picture,
-                    "picture_url": library().data_url(entry.picture) if entry.picture else None,
+                    "picture_url": pictures.data_url(entry.picture) if entry.picture else None,
+                    "native_review": [code for code in LANGUAGES if entry.needs_native_review(code)],
                 }
                 for entry in block.entries
             ],
-            "picture_credit": library().credits(entry.picture for entry in block.entries),
+            "picture_credit": pictures.credits(entry.picture for entry in block.entries),
         }
     if isinstance(block, ChecklistBlock):
         return {
@@ -179,9 +184,14 @@ def _question_data(question, gettext: Gettext) -> dict:
     return {"id": question.id, "kind": question.kind, "prompt": question.prompt, "choices": choices}
 
 
-def picture_svg(picture_id: str, alt: str = "", css_class: str = "ksi-picture") -> Markup:
-    """A library picture as inline SVG (decorative without ``alt``); the same markup as the web face."""
-    return Markup(library().inline_svg(picture_id, alt, css_class))
+def _picture_svg(pictures: PictureLibrary) -> Callable[..., Markup]:
+    """``picture_svg(id, alt="", css_class=...)`` for templates: a picture of ``pictures`` as inline
+    SVG (decorative without ``alt``), the same markup as the web face."""
+
+    def picture_svg(picture_id: str, alt: str = "", css_class: str = "ksi-picture") -> Markup:
+        return Markup(pictures.inline_svg(picture_id, alt, css_class))
+
+    return picture_svg
 
 
 @lru_cache(maxsize=1)
@@ -194,10 +204,12 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.globals["picture_svg"] = picture_svg
     return environment
 
 
-def render_template(name: str, context: dict, gettext: Gettext) -> str:
-    """Render ``xblocks/templates/<name>`` with ``_`` bound to the runtime's translations."""
-    return _environment().get_template(name).render({**context, "_": gettext})
+def render_template(name: str, context: dict, gettext: Gettext, pictures: PictureLibrary | None = None) -> str:
+    """Render ``xblocks/templates/<name>`` with ``_`` bound to the runtime's translations and
+    ``picture_svg`` to ``pictures`` (default: the installed library)."""
+    return _environment().get_template(name).render(
+        {**context, "_": gettext, "picture_svg": _picture_svg(pictures or library())}
+    )

@@ -145,3 +145,19 @@ def test_round_trip_of_every_shipped_course(tmp_path):
         import_course(course)
         exported, _media = export_course(CoursePage.objects.get(ksi_id=course.slug))
         assert comparable(exported) == comparable(course), course.slug
+
+
+def test_an_edit_in_wagtail_reaches_open_edx_through_export_and_olx(mini_course, tmp_path):
+    """export_ksi_courses → ksi-courses olx: the archive carries the municipality's edit, and an
+    XBlock runtime with no course data shows it."""
+    from xblock.runtime import DictKeyValueStore, KvsFieldData
+
+    from tests.xblocks.test_lesson_document import NO_COURSES, OlxImportRuntime, archive_of, import_lesson, lesson_elements
+    from xblocks.catalog import SERVICE_NAME
+
+    import_course(mini_course)
+    edit_lesson_locally("handvask", "Håndvask på Verdal sykehjem")
+    call_command("export_ksi_courses", "mini-kurs", str(tmp_path / "export"))
+    runtime = OlxImportRuntime({"field-data": KvsFieldData(DictKeyValueStore()), SERVICE_NAME: NO_COURSES})
+    block = import_lesson(runtime, lesson_elements(archive_of(tmp_path / "export"))["handvask"])
+    assert "Håndvask på Verdal sykehjem" in block.render("student_view").content

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 from xblock.fields import ScopeIds
 from xblock.runtime import DictKeyValueStore, KvsFieldData
 from xblock.test.tools import TestRuntime
@@ -33,6 +34,14 @@ class RecordingRuntime(TestRuntime):
 
     def events_of(self, event_type: str) -> list[dict]:
         return [data for kind, data in self.events if kind == event_type]
+
+
+@pytest.fixture(autouse=True)
+def learner_reads_english():
+    """The platform's language for these tests is English (the catalogues' source language);
+    tests of Norwegian choose it themselves. The project's Django settings default to nb."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(scope="session")

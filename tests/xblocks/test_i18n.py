@@ -40,3 +40,22 @@ def test_the_view_speaks_norwegian_with_a_norwegian_i18n_service(mini_catalog):
     assert "Mål" in text and "Sjekk svarene" in text and "Mitt språk" in text and "Rollespill: Vis en kollega" in text
     assert "Check answers" not in text
     assert block.student_view_data()["blocks"][4]["questions"][2]["choices"] == ["Sant", "Usant"]
+
+
+def test_the_english_catalogue_has_every_marked_string():
+    catalogue = gettext.translation("text", localedir=TRANSLATIONS, languages=["en"])
+    assert sorted(marked_strings() - set(catalogue._catalog)) == []
+
+
+@pytest.mark.parametrize(("language", "expected"), [("nb", "Mål"), ("nn", "Mål"), ("en", "Goals")])
+def test_without_a_platform_catalogue_the_block_speaks_the_learners_language(mini_catalog, language, expected):
+    """A platform whose i18n service finds no catalogue of the block (it returns every string as
+    it is) still shows the labels in the language the platform activated, from the block's own."""
+    from django.utils import translation
+
+    runtime = RecordingRuntime({"field-data": KvsFieldData(DictKeyValueStore()), SERVICE_NAME: mini_catalog})
+    block = build_block(runtime, course_slug="mini-kurs", lesson_id="handvask")
+    with translation.override(language):
+        text = words(block.render("student_view").content)
+    assert expected in text
+    assert ("Goals" in text) == (language == "en")

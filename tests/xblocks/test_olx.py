@@ -88,6 +88,8 @@ def test_course_key_and_url_names_are_stable(archive):
         "vertical/mini-kurs__renholdsutstyr__unit.xml",
     ]
     block = archive.xml("vertical/mini-kurs__handvask__unit.xml").find("ksi_lesson")
+    document = json.loads(block.attrib.pop("lesson_document"))  # tests/xblocks/test_lesson_document.py
+    assert (document["course"]["slug"], document["lesson"]["id"]) == ("mini-kurs", "handvask")
     assert block.attrib == {
         "url_name": "mini-kurs__handvask__lesson", "display_name": "Håndvask",
         "course_slug": "mini-kurs", "lesson_id": "handvask", "weight": "1.0",
