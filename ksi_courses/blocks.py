@@ -67,6 +67,12 @@ class PictureChoiceBlock(blocks.ChoiceBlock):
         kwargs.setdefault("label", _("Picture from the library"))
         super().__init__(choices=picture_choices, required=False, **kwargs)
 
+    def normalize_choice(self, value):
+        """The stored value is the id, a string, as the choices' keys are: nothing to convert.
+        (Wagtail's own version scans every choice, hundreds of pictures, for every word that has
+        a picture, each time a page's stream is read.)"""
+        return value
+
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"), required=False)
@@ -125,6 +131,19 @@ class VocabularyEntryBlock(blocks.StructBlock):
     explanation = blocks.CharBlock(label=_("Explanation in plain Norwegian"))
     translations = TranslationsBlock()
     picture = PictureChoiceBlock(help_text=_("Optional: a small picture shown beside the word."))
+    safety = blocks.BooleanBlock(
+        required=False,
+        label=_("Safety term"),
+        help_text=_(
+            "Chemicals, allergens, emergencies: the Tigrinya and Somali translations are marked as not yet "
+            "checked by a native speaker until they are reviewed."
+        ),
+    )
+    reviewed = blocks.MultipleChoiceBlock(
+        choices=[(code, f"{language['name_nb']} ({code})") for code, language in LANGUAGES.items()],
+        required=False,
+        label=_("Translations reviewed by a native speaker"),
+    )
 
 
 class VocabularyBlock(blocks.StructBlock):

@@ -92,3 +92,15 @@ def test_the_choices_are_the_library_with_what_each_picture_shows():
     choices = dict(picture_choices())
     assert choices["botte"] == "botte – En bøtte med hank."
     assert len(choices) >= 80
+
+
+def test_a_stored_picture_id_reads_back_as_itself_without_scanning_the_choices(monkeypatch):
+    """Reading a stream gives the stored id back as it is; the library's choices are not listed
+    for it (with hundreds of pictures, that scan made every import and page view slower)."""
+    from ksi_courses import blocks as ksi_blocks
+
+    listed = []
+    monkeypatch.setattr(ksi_blocks, "picture_choices", lambda: listed.append(1) or [("botte", "botte – en bøtte")])
+    block = ksi_blocks.PictureChoiceBlock()
+    assert [block.to_python(value) for value in ("botte", "not-in-library", None)] == ["botte", "not-in-library", None]
+    assert listed == []
