@@ -5,7 +5,9 @@
   shipped content is unchanged is recognised from the stored hashes alone, without reading it back.
 - Atomic: everything runs in one transaction; an error leaves the database as it was.
 - Upgrade-safe: a page the municipality edited since the last import is never overwritten
-  unless asked (``on_conflict="force"``); it is reported as a conflict with a diff.
+  unless asked (``on_conflict="force"``, or ``decisions={ksi_id: "force"}`` for one page); it is
+  reported as a conflict with a diff per changed field and block (see ``import_diff``). Line
+  breaks are compared normalised: a browser saves CRLF, the content has LF.
 - Lessons removed upstream are unpublished, never deleted (progress records hang on them).
 - ``dry_run`` does all the work and rolls it back, so the plan it prints is exactly what a real
   run would do.
@@ -13,10 +15,9 @@
 
 from __future__ import annotations
 
-import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-import yaml
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -26,6 +27,7 @@ from course_content.stable_ids import current_path
 from . import form_pages, payloads
 from .form_pages import CourseFormPage
 from .images import image_importer, image_src_finder
+from .import_diff import LEGEND, payload_diff, render_sections
 from .import_indexing import indexed_once
 from .import_shortcut import record_clean_import
 from .import_stamps import own_child_relations, page_stamp
@@ -44,13 +46,17 @@ class Action:
     ksi_id: str
     title: str
     diff: str = ""
+    #: Where the page is on the site (for pages the municipality has edited).
+    url: str = ""
+    #: Labels of the fields and blocks a conflict's diff shows (``title``, ``block 3 (text)``, …).
+    changed_parts: list[str] = field(default_factory=list)
 
     @property
     def writes(self) -> bool:
         return self.verb not in ("unchanged", "edited", "conflict")
 
     def __str__(self) -> str:
-        return f"{self.verb:<10} {self.kind:<7} {self.ksi_id:<40} {self.title}"
+        return f"{self.verb:<10} {self.kind:<7} {self.ksi_id:<40} {self.title}{f'  {self.url}' if self.url else ''}"
 
 
 @dataclass
@@ -68,6 +74,11 @@ class ImportReport:
     def conflicts(self) -> list[Action]:
         return [action for action in self.actions if action.verb == "conflict"]
 
+    @property
+    def edited(self) -> list[Action]:
+        """Pages edited here that this import left as they are (the release did not change them)."""
+        return [action for action in self.actions if action.verb == "edited"]
+
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for action in self.actions:
@@ -75,14 +86,26 @@ class ImportReport:
         return counts
 
 
-def import_course(course: Course, *, dry_run: bool = False, on_conflict: str = "report") -> ImportReport:
-    """Create or update the pages of ``course``; see the module docstring for the guarantees."""
-    if on_conflict not in CONFLICT_MODES:
-        raise ValueError(f"on_conflict must be one of {CONFLICT_MODES}")
+def import_course(
+    course: Course,
+    *,
+    dry_run: bool = False,
+    on_conflict: str = "report",
+    decisions: Mapping[str, str] | None = None,
+) -> ImportReport:
+    """Create or update the pages of ``course``; see the module docstring for the guarantees.
+
+    ``on_conflict`` says what happens to every conflicting page, ``decisions`` (content id →
+    ``"keep"`` or ``"force"``) to single pages, before ``on_conflict``.
+    """
+    decisions = dict(decisions or {})
+    for mode in (on_conflict, *decisions.values()):
+        if mode not in CONFLICT_MODES:
+            raise ValueError(f"a conflict is decided by one of {CONFLICT_MODES}, not {mode!r}")
     report = ImportReport(course=course.slug, version=course.version_label, dry_run=dry_run)
     with transaction.atomic():
         with indexed_once():
-            _CourseSync(course, report, on_conflict).run()
+            _CourseSync(course, report, on_conflict, decisions).run()
         if dry_run:
             transaction.set_rollback(True)
         else:
@@ -106,10 +129,11 @@ def course_index_page() -> Page:
 
 
 class _CourseSync:
-    def __init__(self, course: Course, report: ImportReport, on_conflict: str):
+    def __init__(self, course: Course, report: ImportReport, on_conflict: str, decisions: dict[str, str]):
         self.course = course
         self.report = report
         self.on_conflict = on_conflict
+        self.decisions = decisions
         self.image_id_for = image_importer(course.slug, course.root)
         self.src_for = image_src_finder(course.slug)
         self.known: dict[tuple[type, str], Page] = {}
@@ -251,8 +275,9 @@ class _CourseSync:
                 form_pages.form_page_fields,
             )
 
-    def record(self, verb, kind, ksi_id, title, diff="") -> None:
-        self.report.actions.append(Action(verb, kind, ksi_id, title, diff))
+    def record(self, verb, kind, ksi_id, title, diff="", *, page=None, changed_parts=()) -> None:
+        url = (page.get_url() or page.url_path) if page is not None else ""
+        self.report.actions.append(Action(verb, kind, ksi_id, title, diff, url, list(changed_parts)))
 
     def sync(self, page, parent_getter, page_class, kind, ksi_id, payload, page_payload, page_fields, extra=None):
         """Create, update or leave one page; returns the (possibly new) page."""
@@ -271,22 +296,29 @@ class _CourseSync:
             self.record("unchanged", kind, ksi_id, title)
             return page
         current = page.get_latest_revision_as_object()
-        local = page_payload(current)
+        local = payloads.normalise_newlines(page_payload(current))
         local_hash = payloads.fingerprint(local)
         edited = local_hash != page.ksi_import_hash
         if new_hash == page.ksi_import_hash:
             if not edited and stamp != page.ksi_page_stamp:
                 self._stamp(page, stamp)  # e.g. imported before stamps existed: fast next time
-            self.record("edited" if edited else "unchanged", kind, ksi_id, title)
+            if edited:
+                self.record("edited", kind, ksi_id, local["title"], page=page)
+            else:
+                self.record("unchanged", kind, ksi_id, title)
             return page
         if edited and local_hash != new_hash:
-            if self.on_conflict == "report":
-                self.record("conflict", kind, ksi_id, title, _diff(local, payload, ksi_id))
+            mode = self.decisions.get(ksi_id, self.on_conflict)
+            if mode == "report":
+                sections = payload_diff(local, payload)
+                diff = render_sections(sections)
+                parts = [label for label, _ in sections]
+                self.record("conflict", kind, ksi_id, local["title"], diff, page=page, changed_parts=parts)
                 return page
-            if self.on_conflict == "keep":
+            if mode == "keep":
                 # The stamp vouches for pages that match ksi_import_hash; this one does not.
                 type(page).objects.filter(pk=page.pk).update(ksi_import_hash=new_hash, ksi_page_stamp="")
-                self.record("keep", kind, ksi_id, title)
+                self.record("keep", kind, ksi_id, local["title"], page=page)
                 return page
         verb = "overwrite" if edited and local_hash != new_hash else "update"
         self._assign(page, page_fields(payload))
@@ -297,7 +329,7 @@ class _CourseSync:
         if page.live:
             revision.publish()
         type(page).objects.filter(pk=page.pk).update(ksi_import_hash=new_hash)
-        self.record(verb, kind, ksi_id, title)
+        self.record(verb, kind, ksi_id, title, page=page if verb == "overwrite" else None)
         return self._stamp(type(page).objects.get(pk=page.pk))
 
     @staticmethod
@@ -348,31 +380,32 @@ class _CourseSync:
                 self.record("unpublish", kind, page.ksi_id, page.title)
 
 
-def _diff(local: dict, upstream: dict, name: str) -> str:
-    def dump(data):
-        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100).splitlines()
-
-    return "\n".join(
-        difflib.unified_diff(
-            dump(local), dump(upstream), f"{name} (your edited page)", f"{name} (new shipped version)", lineterm=""
-        )
-    )
-
-
 def render_report(report: ImportReport, verbose: bool = False) -> str:
-    """The report as text: changes (and, verbose, unchanged pages), conflicts with diffs, totals."""
+    """The report as text: changes (and, verbose, unchanged pages), the pages edited here, each
+    conflict with its diff per field and block, totals, and how to decide the conflicts."""
     out = [f"{report.course} {report.version}{' (dry run: nothing written)' if report.dry_run else ''}"]
     for action in report.actions:
-        if action.writes or action.verb == "conflict" or verbose:
+        if action.writes or action.verb in ("conflict", "edited") or verbose:
             out.append(f"  {action}")
+    for action in report.edited:
+        out.append(f"\nEdited here, kept as it is (the release does not change it): {_page(action)}")
     for action in report.conflicts:
-        out.append(f"\nConflict: {action.kind} '{action.ksi_id}' was edited here and changed upstream. Diff:")
+        out.append(
+            f"\nConflict: {action.kind} '{action.ksi_id}' {_page(action)} was edited here and changed upstream."
+            f" Changed: {', '.join(action.changed_parts)}. Diff {LEGEND}:"
+        )
         out.append(action.diff)
     totals = ", ".join(f"{count} {verb}" for verb, count in sorted(report.counts().items()))
     out.append(f"  = {len(report.changes)} change(s); {totals}")
     if report.conflicts:
+        ids = " ".join(action.ksi_id for action in report.conflicts)
         out.append(
-            "  Conflicting pages were left as they are. Re-run with --keep to keep your edits, "
-            "or --force to replace them with the shipped version (your version stays in the page history)."
+            "  Conflicting pages were left as they are. Decide for each and run the import again: "
+            "--keep ID keeps your version, --force ID replaces it with the shipped version (yours stays in the "
+            f"page history); --keep or --force without an ID decides for every conflicting page. IDs: {ids}"
         )
     return "\n".join(out)
+
+
+def _page(action: Action) -> str:
+    return f"“{action.title}” ({action.url})" if action.url else f"“{action.title}”"

@@ -60,6 +60,22 @@ def lesson_payload(lesson: Lesson) -> dict:
 # --- page → payload ----------------------------------------------------------------------------
 
 
+def normalise_newlines(data):
+    """``data`` with every line break in its text as ``\n``.
+
+    A browser sends the text of a ``<textarea>`` with CRLF line breaks, so a page saved in the
+    admin stores them; the shipped content has LF. Compared raw, every multi-line block of such a
+    page would look edited.
+    """
+    if isinstance(data, str):
+        return data.replace("\r\n", "\n").replace("\r", "\n")
+    if isinstance(data, dict):
+        return {key: normalise_newlines(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [normalise_newlines(value) for value in data]
+    return data
+
+
 def course_page_payload(page) -> dict:
     return {
         "title": page.title,

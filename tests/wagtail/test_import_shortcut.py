@@ -3,7 +3,7 @@
 import shutil
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from course_content import loader
 from ksi_courses import import_shortcut
@@ -94,11 +94,15 @@ def test_a_conflict_is_reported_again(folder, capsys):
     page.save_revision().publish()
     lesson = folder / "lessons" / "handvask.yaml"
     lesson.write_text(lesson.read_text(encoding="utf-8").replace("er det viktigste", "er det aller viktigste"))
-    assert "Conflict: lesson 'handvask'" in run(folder, capsys)
+    with pytest.raises(CommandError, match="mini-kurs/handvask"):  # exits non-zero while the conflict remains
+        run(folder, capsys)
+    assert "Conflict: lesson 'handvask'" in capsys.readouterr().out
     assert CoursePage.objects.get().ksi_import_state.get("key") != import_shortcut.import_key(
         CoursePage.objects.get(), loader.content_hash(folder)
     )
-    assert "Conflict: lesson 'handvask'" in run(folder, capsys)
+    with pytest.raises(CommandError, match="mini-kurs/handvask"):
+        run(folder, capsys)
+    assert "Conflict: lesson 'handvask'" in capsys.readouterr().out
 
 
 def test_a_dry_run_stores_nothing(folder, capsys):

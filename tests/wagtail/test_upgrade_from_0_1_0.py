@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from course_content import course_dirs, load_course, shipped_courses
 from course_content.loader import COMMON_DIR, COURSES_DIR
@@ -140,8 +140,10 @@ def test_upgrading_0_1_0_to_todays_courses_loses_nothing(site_on_0_1_0, client):
     # Local edits of two lessons that today's release also changes.
     edited = {ksi_id: local_edit(ksi_id, "kommunens versjon") for ksi_id in ("alderskontroll", "kasseoppgjor")}
 
-    call_command("import_ksi_courses", "--course", SLUG, stdout=(out := io.StringIO()))
+    with pytest.raises(CommandError) as conflicts:  # the command exits non-zero while conflicts remain
+        call_command("import_ksi_courses", "--course", SLUG, stdout=(out := io.StringIO()))
     printed = out.getvalue()
+    assert all(f"{SLUG}/{ksi_id}" in str(conflicts.value) for ksi_id in ("alderskontroll", "kasseoppgjor"))
 
     # Every row is there and points at the same lesson, by page and by stable id.
     assert snapshot() == before
@@ -165,7 +167,8 @@ def test_upgrading_0_1_0_to_todays_courses_loses_nothing(site_on_0_1_0, client):
     answer = client.get(f"/ksi/bevis/{certificate.code}/")
     assert answer.status_code == 200 and "Deltaker0" in answer.content.decode()
     # A second import writes nothing.
-    call_command("import_ksi_courses", "--course", SLUG, stdout=(again := io.StringIO()))
+    with pytest.raises(CommandError):
+        call_command("import_ksi_courses", "--course", SLUG, stdout=(again := io.StringIO()))
     assert "conflict" in again.getvalue() and snapshot() == before
 
 
