@@ -1,14 +1,14 @@
-"""Demo only: point the site at the course index, (re)create demo users with fresh passwords and
-seed a course run with the teacher and participants (attendance and some progress)."""
+"""Demo only: make the course index the site's home page (a landing page), (re)create demo users
+with fresh passwords and seed a course run with the teacher and participants (attendance and some
+progress)."""
 
 import secrets
 
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
-from wagtail.models import Site
 
+from demo.demo_site.landing import set_up_landing_page
 from demo.demo_site.teaching_demo import seed_course_run
-from ksi_courses.content_import import course_index_page
 from ksi_courses.teaching.roles import ADMIN_GROUP, PARTICIPANT_GROUP, TEACHER_GROUP
 
 DEMO_USERS = (
@@ -28,10 +28,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         from django.contrib.auth import get_user_model
 
-        index = course_index_page()
-        site = Site.objects.get(is_default_site=True)
-        site.root_page, site.site_name, site.hostname, site.port = index, "Demokommune", "127.0.0.1", 8000
-        site.save()
+        set_up_landing_page("Demokommune")
         User = get_user_model()
         users = {}
         self.stdout.write("Demo users (new passwords on every run):")
