@@ -1,8 +1,8 @@
 """The ``ksi-courses`` command. Thin: each subcommand parses arguments and calls the library.
 
-The print and Open edX faces add their own subcommands (``pdf``, ``forms``, ``template``,
-``olx``); their modules import heavy dependencies only when the command runs, so the command
-works, and explains what to install, in a lean environment.
+The print, Open edX and LMS-package faces add their own subcommands (``pdf``, ``forms``,
+``template``, ``olx``, ``site``, ``scorm``, ``cc``); their modules import heavy dependencies only
+when the command runs, so the command works, and explains what to install, in a lean environment.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from .loader import COURSES_DIR, check_course, check_lesson_file, course_dirs, s
 
 # lint, stats (Markdown) and schema are imported where they are used: `list` needs none of them.
 
-FACE_COMMAND_MODULES = ("course_content.stats_cli", "exports.cli", "xblocks.cli")
+FACE_COMMAND_MODULES = ("course_content.stats_cli", "exports.cli", "xblocks.cli", "exports.lms.cli")
 
 
 def main(argv: list[str] | None = None) -> int:

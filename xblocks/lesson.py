@@ -29,11 +29,12 @@ from xblock.validation import ValidationMessage
 
 from course_content import Lesson, scoring
 from course_content.base import LANGUAGES
+from course_content.participant_view import lesson_data
 
 from . import progress
 from .catalog import DEFAULT_CATALOG, SERVICE_NAME, CourseCatalog, LessonNotFound
 from .lesson_document import DocumentCourse, lesson_document, read_document
-from .rendering import lesson_data, render_template
+from .rendering import render_template
 
 log = logging.getLogger(__name__)
 

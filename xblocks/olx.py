@@ -44,11 +44,12 @@ from typing import BinaryIO
 from xml.etree import ElementTree as ET
 
 from course_content import Course, Lesson, Module
+from course_content.participant_view import html
 
 from .course_image import FILE_NAME as COURSE_IMAGE
 from .course_image import course_image_png
 from .lesson_document import lesson_document
-from .rendering import html, render_template
+from .rendering import render_template
 
 TOP_FOLDER = "course"
 BLOCK_TYPE = "ksi_lesson"

@@ -15,7 +15,11 @@ from tests.xblocks.test_views import words
 from xblocks.catalog import SERVICE_NAME
 
 TRANSLATIONS = Path(str(resources.files("xblocks") / "translations"))
-SOURCES = [*Path(str(resources.files("xblocks"))).glob("*.py"), *TRANSLATIONS.parent.glob("templates/lesson*.html")]
+SOURCES = [
+    *Path(str(resources.files("xblocks"))).glob("*.py"),
+    *TRANSLATIONS.parent.glob("templates/lesson*.html"),
+    Path(str(resources.files("course_content"))) / "participant_view.py",  # the lesson view's labels
+]
 MARKED = re.compile(r'\b(?:_|gettext)\(\s*"((?:[^"\\]|\\.)*)"\s*\)')
 
 
