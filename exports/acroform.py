@@ -7,7 +7,8 @@ name (``/TU``) taken from its ``<label for>``. Measured on its output, three thi
   reader sees the group twice (pypdf reports ``x`` and ``x.x``, "already parsed");
 - a radio group is named after the label of its *first button*, not the question — HTML names
   a group with ``<fieldset><legend>``, which has no PDF counterpart;
-- ``required`` is dropped, so viewers do not announce or check required fields.
+- ``required`` is dropped, so viewers do not announce or check required fields;
+- appearances are missing for off states and text values (:mod:`exports.field_appearances`).
 
 The finisher works on the pydyf objects just before they are written, so the tagged structure
 WeasyPrint built (``/Form`` elements, ``/StructParent`` links) stays as it is.
@@ -19,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pydyf
+
+from .field_appearances import Appearances
 
 #: Field flag bit 2 of PDF 1.7 table 221: the field must have a value when submitted or exported.
 REQUIRED_FLAG = 1 << 1
@@ -48,6 +51,7 @@ class AcroFormFinisher:
         if acroform is None:
             return
         fields = acroform["Fields"]
+        appearances = Appearances(pdf, lambda ref: _resolve(pdf, ref))
         kid_refs: set[bytes] = set()
         for ref in fields:
             field = _resolve(pdf, ref)
@@ -57,8 +61,19 @@ class AcroFormFinisher:
             if "Kids" in field:
                 kid_refs.update(field["Kids"])
                 self._fix_radio_kids(pdf, field)
+                kids = [_resolve(pdf, kid) for kid in field["Kids"]]
+                appearances.rename_radio_states(field, kids)
+                for kid in kids:
+                    appearances.add_off_state(kid)
+            elif "AP" in field:
+                appearances.add_off_state(field)
+            elif str(field.get("FT")) == "/Tx":
+                appearances.add_text_appearance(field)
         # Kids are reached through their group; listing them again makes them separate fields.
         fields[:] = [ref for ref in fields if ref not in kid_refs]
+        # Every widget now has its appearances; viewers still redraw a field when someone types.
+        # Left on, poppler redraws check boxes from their (empty) caption and shows them unticked.
+        acroform.pop("NeedAppearances", None)
 
     @staticmethod
     def _apply(spec: FieldSpec, field: pydyf.Dictionary) -> None:

@@ -35,6 +35,18 @@ class BundledFont:
         return FONTS_DIR / self.file
 
 
+#: The font of fillable form fields: a viewer draws what someone types with the one font a field's
+#: ``/DA`` names, so that font must cover every script a participant may write in.
+FORM_FONT = BundledFont("KSI Noto Sans Forms", "NotoSansForms-Regular.ttf")
+#: What the form font covers: Latin (Norwegian, English, Somali), Cyrillic (Ukrainian, Russian),
+#: Arabic script (Arabic, Dari) and Ethiopic (Tigrinya), with punctuation and currency signs.
+FORM_FONT_RANGES = (
+    (0x0020, 0x024F), (0x0300, 0x036F), (0x0400, 0x052F),
+    (0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF),
+    (0x1200, 0x139F), (0x2D80, 0x2DDF), (0xAB00, 0xAB2F),
+    (0x2000, 0x206F), (0x20A0, 0x20CF),
+)  # fmt: skip
+
 BUNDLED_FONTS: tuple[BundledFont, ...] = (
     BundledFont("KSI Noto Sans", "NotoSans-Regular.ttf"),
     BundledFont("KSI Noto Sans", "NotoSans-Bold.ttf", 700),
@@ -47,6 +59,7 @@ BUNDLED_FONTS: tuple[BundledFont, ...] = (
     BundledFont("KSI Noto Sans Symbols 2", "NotoSansSymbols2-Regular.ttf"),
     # Arrows and relations (→ ⇒ ≤ ≥ ≈) that course text uses and Noto Sans lacks.
     BundledFont("KSI Noto Sans Math", "NotoSansMath-Regular.ttf"),
+    FORM_FONT,
 )
 
 
@@ -88,3 +101,33 @@ def missing_characters(text: str) -> set[str]:
     """
     covered = _coverage()
     return {ch for ch in set(text) if ord(ch) >= 0x20 and not ch.isspace() and ord(ch) not in covered}
+_FORM_FONT_SOURCES = ("NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf", "NotoSansEthiopic-Regular.ttf")
+
+
+def make_form_font(target: Path | None = None) -> Path:
+    """Merge Noto Sans, Noto Sans Arabic and Noto Sans Ethiopic into :data:`FORM_FONT` (≈ 25 s).
+
+    Run by ``scripts/make_form_font``; the result is shipped, not made at render time.
+    """
+    from fontTools import subset
+    from fontTools.merge import Merger, Options
+
+    target = target or FORM_FONT.path
+    merged = Merger(options=Options(drop_tables=["vhea", "vmtx"])).merge(
+        [str(FONTS_DIR / name) for name in _FORM_FONT_SOURCES]
+    )
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[code for low, high in FORM_FONT_RANGES for code in range(low, high + 1)])
+    subsetter.subset(merged)
+    names = merged["name"]
+    for record in list(names.names):
+        if record.nameID in (1, 4, 16):
+            names.setName(FORM_FONT.family, record.nameID, record.platformID, record.platEncID, record.langID)
+        elif record.nameID == 6:
+            names.setName("KSINotoSansForms-Regular", 6, record.platformID, record.platEncID, record.langID)
+    merged.save(target)
+    return target

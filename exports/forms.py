@@ -10,8 +10,8 @@ Both come from one template (``exports/form.html``) and one view of the form bui
   :mod:`exports.acroform` completes what WeasyPrint leaves out;
 - **blank**: the same layout with writing lines and ☐/○ boxes, and no AcroForm.
 
-Both are tagged PDF/UA-1: WeasyPrint 70 tags form widgets (``/Form`` elements), and PDF/UA
-has no rule against fields that rely on ``NeedAppearances`` (PDF/A has; it is not used here).
+Both are tagged PDF/UA-1: WeasyPrint 70 tags form widgets (``/Form`` elements). Every field
+state has its appearance stream (:mod:`exports.field_appearances`), so no viewer has to make them.
 
 Values (:class:`FormValues`) print into a form before it is handed out, e.g. the attendance list
 pre-filled with a course run's participants (:mod:`exports.attendance`).

@@ -9,6 +9,7 @@ a real list paragraph. No HTML step and no converter dependency.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 
 from docx import Document
@@ -24,6 +25,11 @@ from course_content.markdown import markdown_tokens  # the one Markdown parser (
 from .options import Branding
 
 MONOSPACE = "Courier New"
+#: The bundled fonts (exports/fonts) by name: Latin and Cyrillic, and Arabic script as Word's
+#: "complex script" font. Word and LibreOffice use them where installed (OFL: free to install).
+TEXT_FONT = "Noto Sans"
+COMPLEX_SCRIPT_FONT = "Noto Sans Arabic"
+HEADING_STYLES = ("Title", *(f"Heading {level}" for level in range(1, 7)))
 #: Word has list styles for three levels; deeper lists use the third.
 MAX_LIST_LEVEL = 3
 #: Room to write by hand in an empty table cell (weekly plans, lists to fill in).
@@ -209,6 +215,7 @@ def _set_up(document, *, title: str, description: str, branding: Branding, langu
     properties.subject = description
     properties.author = branding.municipality or "ksi-courses"
     properties.language = language
+    _use_bundled_fonts(document, language)
     normal = document.styles["Normal"]
     normal.font.size = Pt(11)
     lang = OxmlElement("w:lang")
@@ -235,6 +242,42 @@ def _set_up(document, *, title: str, description: str, branding: Branding, langu
     footer._p.append(_field("PAGE"))
     footer.add_run(" av ")
     footer._p.append(_field("NUMPAGES"))
+
+
+def _use_bundled_fonts(document, language: str) -> None:
+    """Name the bundled Noto fonts instead of python-docx's theme (Calibri, Cambria) everywhere,
+    make ``language`` the default proofing language, and keep every heading with what follows."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = defaults.find(qn("w:lang"))
+    if lang is not None:
+        lang.set(qn("w:val"), language)
+        lang.set(qn("w:eastAsia"), language)
+    for fonts in [defaults.find(qn("w:rFonts")), *styles.iter(qn("w:rFonts"))]:
+        if fonts is None:
+            continue
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attribute), None)
+        for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+            fonts.set(qn(attribute), fonts.get(qn(attribute)) if fonts.get(qn(attribute)) == MONOSPACE else TEXT_FONT)
+        fonts.set(qn("w:cs"), COMPLEX_SCRIPT_FONT)
+    for part in document.part.package.iter_parts():
+        if str(part.partname).startswith("/word/theme/"):
+            # The theme's fonts too, for whatever a user picks from Word's theme font list.
+            part._blob = re.sub(rb'(<a:(?:latin|cs) typeface=")[^"]*"', rb'\g<1>' + TEXT_FONT.encode() + b'"', part.blob)
+    # List bullets: a "•" of the text font, not Word's Symbol font (which LibreOffice swaps for OpenSymbol).
+    for level in document.part.numbering_part.element.iter(qn("w:lvl")):
+        number_format = level.find(qn("w:numFmt"))
+        if number_format is None or number_format.get(qn("w:val")) != "bullet":
+            continue
+        level.find(qn("w:lvlText")).set(qn("w:val"), "•")
+        for fonts in level.iter(qn("w:rFonts")):
+            for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+                fonts.set(qn(attribute), TEXT_FONT)
+    for name in HEADING_STYLES:
+        style = document.styles[name]
+        style.paragraph_format.keep_with_next = True
+        style.paragraph_format.keep_together = True
 
 
 def _level_style(base: str, level: int) -> str:

@@ -109,8 +109,10 @@ def test_single_choice_is_a_radio_group_named_after_the_question(registration, f
         "Hvilket nivå har du i norsk?: A2",
     ]
     assert all("/T" not in button for button in buttons)  # widgets of the one group field
-    # Each button has its own "on" state and starts off.
-    assert [sorted(button["/AP"]["/N"].keys()) for button in buttons] == [[f"/{n}"] for n in range(5)]
+    # Each button's "on" state is named after its option (the exported value), and it starts off.
+    assert [set(button["/AP"]["/N"].keys()) for button in buttons] == [
+        {f"/{choice}", "/Off"} for choice in ["A1", "A2", "B1", "B2", "Vet ikke"]
+    ]
     assert str(group["/V"]) == "/Off" and all(str(button["/AS"]) == "/Off" for button in buttons)
 
 
@@ -119,7 +121,7 @@ def test_multiple_choice_and_checkbox_are_check_boxes(fillable_registration):
     box = fields["ordliste-sprak:3"]
     assert str(box["/FT"]) == "/Btn" and not int(box.get("/Ff", 0)) & RADIO_FLAGS
     assert str(box["/TU"]) == "Hvilket språk vil du ha i ordlistene?: arabisk"
-    assert set(box["/AP"]["/N"].keys()) == {"/on"} and str(box["/V"]) == "/Off"
+    assert set(box["/AP"]["/N"].keys()) == {"/on", "/Off"} and str(box["/V"]) == "/Off"
     # The whole label from the model (WeasyPrint alone would take only its first line box).
     assert (
         str(fields["dele-med-praksisplass"]["/TU"])

@@ -10,8 +10,6 @@ import pytest
 from course_content import course_dirs, load_course
 from course_content.loader import COURSES_DIR
 from exports.fonts import EMBEDDED_NAME_PREFIX, missing_characters
-from exports.pdf import PdfOptions
-from tests.exports.pdfread import render_checked
 
 SHIPPED = course_dirs(COURSES_DIR)
 
@@ -39,9 +37,9 @@ def test_bundled_fonts_draw_every_character_of_the_course(path):
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda path: path.name)
-def test_teacher_edition_of_shipped_course(path):
+def test_teacher_edition_of_shipped_course(path, shipped_edition):
     course = load_course(path)
-    pdf = render_checked(course, PdfOptions(edition="teacher"))
+    pdf = shipped_edition(path.name, "teacher")
     assert course.title in pdf
     modules = [entry for entry in pdf.outline() if entry[1]]
     assert modules == [(m.title, [(lesson.title, []) for lesson in course.lessons_in(m)]) for m in course.modules]
