@@ -1,6 +1,6 @@
 """Classroom benchmark: a whole class working through lessons at once, served by a real server.
 
-Run: .venv/bin/python bench/classroom_bench.py [--participants N] [--seconds S]
+Run: .venv/bin/python bench/classroom_bench.py [--participants N] [--seconds S] [--stack demo|production]
                                              [--database sqlite|postgres] [--workers W] [--threads T]
 
 A fresh database (a SQLite file in a temporary folder, or the PostgreSQL database ``ksi_bench``,
@@ -15,6 +15,11 @@ run), tick the lesson's checklists, answer its quizzes, mark it done and open th
 for ``--think`` seconds on average (uniform between half and one and a half of it). The actions are
 sent as the lesson page's script sends them (``Accept: application/json``).
 
+``--stack production`` serves the same class with the production stack instead: ``scripts/production``
+with ``bench.classroom_production_settings`` (PostgreSQL, the Redis cache under a key prefix of this
+run's own, ``db_worker`` processes, gunicorn), started once the database is set up, asked for its
+health check until it passes, and stopped (with everything it started) at the end.
+
 Printed per request type: count, server errors (5xx, or no answer), refusals (4xx: should be 0),
 req/s, p50 and p95 latency;
 then the lesson page's p95 against the plain page's p95. Aims: no errors with 30 participants on
@@ -27,6 +32,7 @@ import argparse
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
@@ -41,8 +47,10 @@ sys.path.insert(0, str(ROOT))
 from bench.page_bench import POSTGRES_SERVER, add_plain_page, latency_ms  # noqa: E402
 
 PASSWORD = "bench-Passord-2026"
-POSTGRES_NAME = "ksi_bench"
+POSTGRES_NAMES = {"demo": "ksi_bench", "production": "ksi_bench_production"}  # both stacks may run at once
 COURSE = "renhold-og-smittevern"
+REDIS_URL = "redis://127.0.0.1:6379/0"
+SETTINGS = {"demo": "bench.classroom_settings", "production": "bench.classroom_production_settings"}
 REQUEST_TYPES = ("login", "lesson page", "checklist", "quiz", "mark done", "course page", "plain page (baseline)")
 
 
@@ -107,22 +115,28 @@ def child_setup(participants: int, slug: str) -> None:
     print(json.dumps(plan))
 
 
-def prepare(database: str, participants: int, slug: str) -> tuple[dict, dict]:
+def prepare(stack: str, database: str, participants: int, slug: str) -> tuple[dict, dict]:
     """A fresh database with the site set up: the server's environment and the plan."""
+    media = tempfile.mkdtemp(prefix="ksi-bench-media-")
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.classroom_settings",
+        "DJANGO_SETTINGS_MODULE": SETTINGS[stack],
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "classroom-benchmark-only",
-        "KSI_BENCH_MEDIA_ROOT": tempfile.mkdtemp(prefix="ksi-bench-media-"),
+        "KSI_BENCH_MEDIA_ROOT": media,
         "PYTHONPATH": str(ROOT),
+        # The production stack's shared folders and cache: this run's own, removed at the end.
+        "KSI_MEDIA_ROOT": media,
+        "KSI_STATIC_ROOT": tempfile.mkdtemp(prefix="ksi-bench-static-"),
+        "REDIS_URL": REDIS_URL,
+        "KSI_CACHE_KEY_PREFIX": f"ksi-bench-{os.getpid()}",
     }
     if database == "sqlite":
         env["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='ksi-bench-')}/bench.sqlite3"
     else:
-        psql(f"DROP DATABASE IF EXISTS {POSTGRES_NAME}")
-        psql(f"CREATE DATABASE {POSTGRES_NAME}")
-        env["DATABASE_URL"] = f"{POSTGRES_SERVER}/{POSTGRES_NAME}"
+        psql(f"DROP DATABASE IF EXISTS {POSTGRES_NAMES[stack]}")
+        psql(f"CREATE DATABASE {POSTGRES_NAMES[stack]}")
+        env["DATABASE_URL"] = f"{POSTGRES_SERVER}/{POSTGRES_NAMES[stack]}"
     done = subprocess.run(
         [sys.executable, __file__, "--setup", "--participants", str(participants), "--course", slug],
         env=env,
@@ -171,6 +185,78 @@ def serve(env: dict, workers: int, threads: int, port: int) -> subprocess.Popen:
     server.terminate()
     server.wait(timeout=60)
     raise SystemExit("gunicorn did not answer within two minutes")
+
+
+def serve_stack(env: dict, workers: int, threads: int, port: int, slug: str) -> subprocess.Popen:
+    """``scripts/production`` (migrate, collectstatic, import, db_workers, gunicorn); returns when healthy."""
+    import requests
+
+    stack_env = {
+        **env,
+        "KSI_PORT": str(port),
+        "KSI_WEB_WORKERS": str(workers),
+        "KSI_THREADS": str(threads),
+        "KSI_TASK_WORKERS": "2",
+        "KSI_IMPORT_ARGS": f"--course {slug}",
+    }
+    # The stack's own output (the db_workers log every task) goes to a file, named if it fails.
+    log = Path(tempfile.mkdtemp(prefix="ksi-bench-stack-")) / "stack.log"
+    with log.open("w") as output:
+        stack = subprocess.Popen(
+            ["bash", str(ROOT / "scripts" / "production")], env=stack_env, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    deadline = time.monotonic() + 600  # migrate, collectstatic and import come first
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"http://127.0.0.1:{port}/health/?format=json", timeout=30).status_code == 200:
+                return stack
+        except requests.RequestException:
+            pass
+        if stack.poll() is not None:
+            raise SystemExit(f"scripts/production stopped (exit {stack.returncode}) before its health check passed: see {log}")
+        time.sleep(1)
+    stop_stack(stack)
+    raise SystemExit(f"the production stack's health check did not pass within ten minutes: see {log}")
+
+
+def wait_for_workers(database: str) -> None:
+    """Until the db_workers have done what setting up queued (Wagtail's search index and reference
+    index updates go to the task queue too), so the class starts on a quiet site, as after an import."""
+    sql = "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status IN ('READY', 'RUNNING')"
+    deadline = time.monotonic() + 900
+    while time.monotonic() < deadline:
+        count = subprocess.run(
+            ["psql", f"{POSTGRES_SERVER}/{database}", "-Atc", sql], check=True, capture_output=True, text=True
+        ).stdout.strip()
+        if count == "0":
+            return
+        print(f"  {count} background tasks left for the db_workers …", flush=True)
+        time.sleep(10)
+    raise SystemExit("the db_workers did not finish the queued tasks within 15 minutes")
+
+
+def stop_stack(stack: subprocess.Popen) -> None:
+    """SIGTERM to ``scripts/production``, which stops its gunicorn and db_workers; SIGKILL to all if it hangs."""
+    stack.terminate()
+    try:
+        stack.wait(timeout=90)
+    except subprocess.TimeoutExpired:
+        os.killpg(stack.pid, signal.SIGKILL)
+        stack.wait(timeout=30)
+    try:  # nothing of the stack may outlive the benchmark
+        os.killpg(stack.pid, 0)
+    except ProcessLookupError:
+        return
+    os.killpg(stack.pid, signal.SIGKILL)
+
+
+def clear_cache(prefix: str) -> None:
+    """Remove this run's keys from the shared Redis."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    for key in client.scan_iter(match=f"{prefix}:*", count=1000):
+        client.delete(key)
 
 
 # --- the class at work --------------------------------------------------------------------------------------------
@@ -262,8 +348,9 @@ def work(port: int, plan: dict, seconds: float, think: float) -> tuple[Recorder,
 
 
 def report(database: str, args, record: Recorder, elapsed: float) -> None:
+    stack = "the production stack (PostgreSQL, Redis, 2 db_workers)" if args.stack == "production" else database
     print(
-        f"\nClassroom benchmark on {database}: {args.participants} participants, {args.seconds:g} s, "
+        f"\nClassroom benchmark on {stack}: {args.participants} participants, {args.seconds:g} s, "
         f"gunicorn {args.workers} workers × {args.threads} threads, think time {args.think:g} s\n"
     )
     print(f"{'request':<24} {'count':>7} {'5xx':>5} {'4xx':>5} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8}")
@@ -293,8 +380,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, default=30)
     parser.add_argument("--seconds", type=float, default=30)
-    parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--stack", choices=("demo", "production"), default="demo", help="demo: gunicorn on the demo settings; production: scripts/production")
+    parser.add_argument("--database", choices=("sqlite", "postgres"), help="sqlite (default) or postgres; the production stack is always postgres")
+    parser.add_argument("--workers", type=int, help="gunicorn worker processes (default: 2; 4 on the production stack)")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between a participant's requests")
     parser.add_argument("--port", type=int, default=8765)
@@ -304,18 +392,37 @@ def main() -> None:
     if args.setup:
         child_setup(args.participants, args.course)
         return
+    if args.stack == "production" and args.database == "sqlite":
+        parser.error("the production stack runs on PostgreSQL: leave out --database or give --database postgres")
+    args.database = args.database or ("postgres" if args.stack == "production" else "sqlite")
+    args.workers = args.workers or (4 if args.stack == "production" else 2)
     print(f"Setting up {args.database} with {args.participants} participants (migrate, import {args.course}) …", flush=True)
+    env = {}
     try:
-        env, plan = prepare(args.database, args.participants, args.course)
-        server = serve(env, args.workers, args.threads, args.port)
+        env, plan = prepare(args.stack, args.database, args.participants, args.course)
+        if args.stack == "production":
+            print("Starting the production stack (scripts/production) …", flush=True)
+            server = serve_stack(env, args.workers, args.threads, args.port, args.course)
+            try:
+                wait_for_workers(POSTGRES_NAMES[args.stack])
+            except BaseException:
+                stop_stack(server)
+                raise
+        else:
+            server = serve(env, args.workers, args.threads, args.port)
         try:
             record, elapsed = work(args.port, plan, args.seconds, args.think)
         finally:
-            server.terminate()
-            server.wait(timeout=60)
+            if args.stack == "production":
+                stop_stack(server)
+            else:
+                server.terminate()
+                server.wait(timeout=60)
     finally:
         if args.database == "postgres":
-            psql(f"DROP DATABASE IF EXISTS {POSTGRES_NAME}")
+            psql(f"DROP DATABASE IF EXISTS {POSTGRES_NAMES[args.stack]} WITH (FORCE)")
+        if "KSI_CACHE_KEY_PREFIX" in env:
+            clear_cache(env["KSI_CACHE_KEY_PREFIX"])
     report(args.database, args, record, elapsed)
 
 

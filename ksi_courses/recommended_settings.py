@@ -109,6 +109,29 @@ KSI_PRODUCTION_SETTINGS = {
 }
 
 
+# --- several processes: shared cache, background PDF builds ----------------------------------
+
+
+def redis_cache(url: str, key_prefix: str = "ksi") -> dict:
+    """``CACHES`` for several app server processes: Django's own Redis cache (``redis`` package).
+
+    Every process must see the same cache: a PDF that one process has scheduled is marked "being
+    built" there, so another process does not schedule it again, and a lesson body rendered once
+    serves every process. Django's default local-memory cache is one per process.
+    """
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": key_prefix,
+        }
+    }
+
+
+#: ``TASKS`` for building PDFs in ``manage.py db_worker`` processes instead of in the request.
+KSI_DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
 # --- accounts: first login, password rules, login throttling ------------------------------------
 
 #: Middleware ksi-courses needs, at the end of ``MIDDLEWARE`` (after Django's
