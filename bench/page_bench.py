@@ -55,6 +55,33 @@ def add_plain_page(beside):
     return plain
 
 
+def first_visit_bytes(client, url: str) -> dict:
+    """What a phone downloads on a first visit of ``url``: the HTML, its stylesheets and scripts
+    (gzip, as a web server sends them) and the web fonts its text needs (WOFF2, already
+    compressed). Pictures apart (the issue's measure); the library's pictures are inline SVG,
+    so they are counted in the HTML."""
+    import gzip
+    import re
+
+    from django.contrib.staticfiles import finders
+
+    from ksi_courses.web_fonts import FACES, STATIC_FONTS_DIR
+
+    html = client.get(url).content
+    sizes = {"html": len(gzip.compress(html)), "css": 0, "js": 0, "fonts": 0}
+    text = html.decode()
+    static = re.findall(r'<(?:link rel="stylesheet" href|script src)="/static/([^"]+)"', text)
+    for path in static:
+        data = Path(finders.find(path)).read_bytes()
+        sizes["css" if path.endswith(".css") else "js"] += len(gzip.compress(data))
+    visible = re.sub(r"<[^>]+>", " ", text)
+    for face in FACES:
+        if any(face.covers(char) for char in visible):
+            sizes["fonts"] += (STATIC_FONTS_DIR / face.output).stat().st_size
+    sizes["total"] = sum(sizes.values())
+    return sizes
+
+
 def run_one(database: str, requests: int) -> list[tuple]:
     """Set up a fresh database in a child process and measure; returns table rows."""
     import subprocess
@@ -107,6 +134,9 @@ def child(requests: int) -> None:
     for name, url in pages.items():
         result = measure(client, url, requests)
         print(f"{name}\t{result['rps']:.1f}\t{result['p50']:.2f}\t{result['p95']:.2f}")
+    for language in ("en", "ti", "ar"):
+        sizes = first_visit_bytes(Client(), f"{lesson.url}?sprak={language}")
+        print(f"first visit {language}\t" + "\t".join(f"{key}={value}" for key, value in sizes.items()))
 
 
 def main() -> None:
@@ -122,13 +152,26 @@ def main() -> None:
         f"Page benchmark: {args.requests} requests per page after 10 warm-up requests (Django test client, in-process)\n"
     )
     print(f"{'database':<9} {'page':<32} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'vs baseline':>12}")
+    transfers = []
     for database in args.databases.split(","):
         rows = run_one(database, args.requests)
         baseline = float(rows[0][1])
-        for name, rps, p50, p95 in rows:
+        for row in rows:
+            if row[0].startswith("first visit"):
+                transfers.append(row)
+                continue
+            name, rps, p50, p95 = row
             print(
                 f"{database:<9} {name:<32} {float(rps):>8.1f} {float(p50):>8.2f} {float(p95):>8.2f} {float(rps) / baseline:>11.2f}×"
             )
+    print("\nFirst visit of the lesson on a phone (HTML + CSS + JS gzip, web fonts WOFF2; aim ≤ 150 KB):")
+    for name, *parts in transfers[:3]:  # the same on every database
+        sizes = dict(part.split("=") for part in parts)
+        kb = {key: int(value) / 1024 for key, value in sizes.items()}
+        print(
+            f"  {name.removeprefix('first visit '):<3} html {kb['html']:6.1f} KB  css {kb['css']:5.1f} KB  js {kb['js']:5.1f} KB"
+            f"  fonts {kb['fonts']:5.1f} KB  total {kb['total']:6.1f} KB"
+        )
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ from .options import Branding
 from .pdf import branding_stylesheet
 
 CERTIFICATE = register_document_kind(DocumentKind("certificate", "exports/certificate.html", ("fonts", "certificate")))
+#: Several certificates in one PDF, one page each (a run's "download all").
+CERTIFICATES = register_document_kind(DocumentKind("certificates", "exports/certificates.html", ("fonts", "certificate")))
 PASSWORD_SHEET = register_document_kind(
     DocumentKind("password_sheet", "exports/password_sheet.html", ("fonts", "password_sheet"))
 )
@@ -30,7 +32,13 @@ _MONTHS = (
 
 @dataclass(frozen=True)
 class CertificateData:
-    """What a course certificate (kursbevis) says. ``hours`` of 0 leaves the hours line out."""
+    """What a course certificate (kursbevis) says. ``hours`` of 0 leaves the hours line out.
+
+    It says "har fullført kurset" only when :attr:`completed`: every lesson done
+    (``lessons_completed`` of ``lessons_total``, when known) and issued when the course was over
+    (``course_ended``). Otherwise it says "har deltatt på kurset", with the lessons done and, if
+    so, that it was issued before the end.
+    """
 
     name: str
     course_title: str
@@ -43,6 +51,15 @@ class CertificateData:
     place: str = ""
     modules: tuple[str, ...] = ()
     issuer: str = ""  # e.g. "Voksenopplæringen"; the municipality comes from the branding
+    lessons_completed: int | None = None  # None: not known, the certificate does not mention lessons
+    lessons_total: int = 0
+    course_ended: bool = True
+
+    @property
+    def completed(self) -> bool:
+        """Whether the certificate may say the course was completed."""
+        all_lessons = self.lessons_completed is None or self.lessons_completed >= self.lessons_total
+        return all_lessons and self.course_ended
 
     def __post_init__(self) -> None:
         if not self.name.strip():
@@ -97,6 +114,20 @@ def render_certificate_pdf(data: CertificateData, branding: Branding | None = No
     )
 
 
+def render_certificates_pdf(certificates: list[CertificateData], branding: Branding | None = None) -> bytes:
+    """Several certificates as one tagged PDF, one page each, in the order given."""
+    if not certificates:
+        raise ValueError("render_certificates_pdf needs at least one certificate")
+    branding = branding or Branding()
+    context = {
+        "title": f"Kursbevis – {certificates[0].course_title}",
+        "branding": branding,
+        "logo_url": branding.logo_data_url(),
+        "certificates": [_certificate_facts(data) for data in certificates],
+    }
+    return render_document_pdf(CERTIFICATES, context, extra_css=[branding_stylesheet(branding.primary_colour)])
+
+
 def password_sheet_html(sheet: PasswordSheet, branding: Branding | None = None) -> str:
     return render_document_html(PASSWORD_SHEET, _sheet_context(sheet, branding or Branding()))
 
@@ -116,9 +147,15 @@ def render_password_sheet_pdf(sheet: PasswordSheet, branding: Branding | None = 
 def _certificate_context(data: CertificateData, branding: Branding) -> dict:
     return {
         "title": f"Kursbevis – {data.name} – {data.course_title}",
-        "data": data,
         "branding": branding,
         "logo_url": branding.logo_data_url(),
+        "certificate": _certificate_facts(data),
+    }
+
+
+def _certificate_facts(data: CertificateData) -> dict:
+    return {
+        "data": data,
         "period": f"{norwegian_date(data.start_date)} – {norwegian_date(data.end_date)}",
         "issued_on": norwegian_date(data.issued_on),
         "hours": hours_text(data.hours) if data.hours else "",

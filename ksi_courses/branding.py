@@ -1,8 +1,11 @@
-"""The municipality's branding, as a Wagtail site setting (Settings → Branding in the admin).
+"""The municipality's profile (name, logos, colour, contact), as a Wagtail site setting.
 
-Used by the page templates and passed to PDFs, so print and web look like the municipality.
+In the admin it is *Settings → Municipality profile* (*Innstillinger → Kommuneprofil* in
+Norwegian); the README and the docs use the same name. Used by the page templates and passed to
+PDFs, so print and web look like the municipality.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -38,6 +41,17 @@ class Branding(BaseSiteSetting):
         related_name="+",
         verbose_name=_("logo"),
     )
+    print_logo = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo for print"),
+        help_text=_(
+            "A version of the logo that shows on white paper, used in PDFs. Leave empty to use the logo above."
+        ),
+    )
     primary_colour = models.CharField(
         _("primary colour"),
         max_length=7,
@@ -62,13 +76,15 @@ class Branding(BaseSiteSetting):
         FieldPanel("municipality_name"),
         FieldPanel("unit_name"),
         FieldPanel("logo"),
-        FieldPanel("primary_colour"),
+        FieldPanel("print_logo"),
+        # A colour picker; the value is still checked here (format and contrast) when saved.
+        FieldPanel("primary_colour", widget=forms.TextInput(attrs={"type": "color"})),
         MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
         FieldPanel("data_protection_officer"),
     ]
 
     class Meta:
-        verbose_name = _("branding")
+        verbose_name = _("municipality profile")
 
     def clean(self):
         super().clean()
@@ -84,6 +100,11 @@ class Branding(BaseSiteSetting):
                         % {"ratio": ratio}
                     }
                 )
+
+    @property
+    def logo_for_print(self):
+        """The logo PDFs use: the print logo when there is one, else the web logo."""
+        return self.print_logo or self.logo
 
     @property
     def contact_line(self) -> str:

@@ -62,6 +62,8 @@ def export_course(course_page: CoursePage, shipped: Course | None = None) -> tup
         # plan's practice sessions cannot name its weeks (the course would not load again).
         plan=data.get("plan") if shipped and shipped.logbook else without_logbook_weeks(data.get("plan")),
         logbook=shipped.logbook if shipped else None,
+        # The vocabulary is on the pages; the shipped glossary only decides ties when it is written back.
+        glossary=shipped.glossary if shipped else None,
         # Renames and retirements are release history, not page content: the shipped course has them.
         renamed=shipped.renamed if shipped else {},
         retired=shipped.retired if shipped else [],

@@ -11,7 +11,8 @@ until deleted (``manage.py ksi_form_submissions --older-than DAYS``).
 
 from django.conf import settings
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -20,7 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
 
 from .form_fields import CappedFormBuilder
-from .models import KsiContentMixin
+from .page_mixins import KsiContentMixin
 
 #: Content field type → Wagtail form field type. Signatures are given on paper, so they are not
 #: web fields; a table or grid becomes a multi-line field with one row per line.
@@ -35,6 +36,10 @@ WEB_FIELD_TYPES = {
     "table": "multiline",
     "grid": "multiline",
 }
+#: Kinds of forms a teacher (or an employer) fills in and signs on paper, about participants: the
+#: site offers their PDFs only, never a web form anyone could send in a participant's name. Every
+#: other kind (self-assessment, course evaluation, checklists, logs, …) is a participant's own web form.
+PAPER_FORM_KINDS = frozenset({"certificate", "attendance", "registration", "placement_agreement", "placement_evaluation"})
 #: Heading of a form's privacy notice on its web page (the PDF prints the same words).
 PRIVACY_HEADING = "Personvern: slik bruker vi opplysningene"
 #: What a web page shows for a placeholder the municipality has not filled in its Branding.
@@ -80,6 +85,11 @@ class AbstractCourseFormPage(RoutablePageMixin, KsiContentMixin, AbstractForm):
     class Meta:
         abstract = True
 
+    @property
+    def is_web_form(self) -> bool:
+        """Hook: whether visitors may fill in and send this form on the web (see ``PAPER_FORM_KINDS``)."""
+        return self.form_kind not in PAPER_FORM_KINDS
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["intro"] = self.filled_intro(request)
@@ -121,7 +131,12 @@ class CourseFormPage(AbstractCourseFormPage):
 
     @path("", name="form")
     def index_route(self, request, *args, **kwargs):
-        """The form itself: Wagtail's form serving handles showing, checking and storing it."""
+        """The form itself: Wagtail's form serving handles showing, checking and storing it. A
+        paper form shows its PDFs and accepts nothing (405 to a POST)."""
+        if not self.is_web_form:
+            if request.method != "GET":
+                return HttpResponseNotAllowed(["GET"], _("This form is filled in on paper: it cannot be sent on the web."))
+            return TemplateResponse(request, self.get_template(request), {**self.get_context(request), "form": None})
         return AbstractForm.serve(self, request, *args, **kwargs)
 
     @path("pdf/", name="blank_pdf")

@@ -6,6 +6,8 @@ content they were last imported from (``ksi_import_hash``); the importer compare
 whether the municipality has edited a page since.
 """
 
+from itertools import islice
+
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -17,8 +19,11 @@ from wagtail.models import Page, Site
 
 from course_content.base import LANGUAGES
 
-from .access import can_see_teacher_material, require_teacher_material
+from .access import require_teacher_material
 from .blocks import LessonBodyBlock, SourceBlock
+from .branding import Branding  # noqa: F401  (imported here so Django finds the model)
+from .form_pages import CourseFormField, CourseFormPage  # noqa: F401  (CourseFormField: as above)
+from .page_mixins import KsiContentMixin
 from .panels import ContentVersionPanel
 from .pdf_views import serve_pdf
 
@@ -28,36 +33,10 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class KsiContentMixin(models.Model):
-    """Fields that tie a page to an item of the shipped content."""
-
-    ksi_id = models.CharField(
-        _("content id"),
-        max_length=80,
-        blank=True,
-        db_index=True,
-        editable=False,
-        help_text=_("Stable id of the shipped content this page came from."),
-    )
-    ksi_import_hash = models.CharField(_("imported content fingerprint"), max_length=64, blank=True, editable=False)
-    # See ksi_courses.import_stamps: lets a re-import skip pages nobody has touched.
-    ksi_page_stamp = models.CharField(_("page state at import"), max_length=64, blank=True, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def show_teacher_material(self, request) -> bool:
-        """Hook: whether teacher notes and quiz answers are shown to this request's user."""
-        return can_see_teacher_material(getattr(request, "user", None))
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["show_teacher_material"] = self.show_teacher_material(request)
-        return context
-
-
 class AbstractCourseIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
+
+    admin_default_ordering = "ord"  # courses in the admin's page explorer as on the site
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
@@ -182,7 +161,8 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
         """Hook: ``[(module, [lessons])]`` in order, in two queries whatever the course's size."""
         modules = list(self.get_modules())
         lessons_by_parent: dict[str, list] = {module.path: [] for module in modules}
-        for lesson in LessonPage.objects.live().descendant_of(self).order_by("path"):
+        # The bodies are not needed for an outline (titles and links), and are most of the data.
+        for lesson in LessonPage.objects.live().descendant_of(self).order_by("path").defer("body"):
             lessons_by_parent.get(lesson.path[: -Page.steplen], []).append(lesson)
         return [(module, lessons_by_parent[module.path]) for module in modules]
 
@@ -211,12 +191,37 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
 
         return CourseFormPage.objects.child_of(self).live()
 
+    def get_cover_picture(self, lessons=None) -> str:
+        """Hook: the library picture on the course's card and page: the first picture among the
+        key words and image blocks of its first lessons (``lessons``: default the first three);
+        ``""`` if none has one."""
+        if lessons is None:
+            lessons = LessonPage.objects.live().descendant_of(self).order_by("path")[:3]
+        for lesson in islice(lessons, 3):
+            for block in lesson.body.raw_data:
+                value = block.get("value") or {}
+                if block.get("type") == "image" and value.get("picture"):
+                    return value["picture"]
+                if block.get("type") == "vocabulary":
+                    pictures = [entry.get("picture") for entry in value.get("entries") or () if entry.get("picture")]
+                    if pictures:
+                        return pictures[0]
+        return ""
+
     def get_context(self, request, *args, **kwargs):
+        from .vocabulary_language import vocabulary_language
+
         context = super().get_context(request, *args, **kwargs)
         context["modules"] = self.get_module_outline()
         context["plan_weeks"] = self.get_plan_outline(context["modules"])
+        context["lesson_count"] = sum(len(lessons) for _, lessons in context["modules"])
+        context["plan_hours"] = sum(week.hours for week in context["plan_weeks"]) or self.total_hours
         context["review_sheets"] = self.get_review_sheets(context["modules"])
         context["forms"] = self.get_forms()
+        context["cover_picture"] = self.get_cover_picture(lesson for _, lessons in context["modules"] for lesson in lessons)
+        code = vocabulary_language(request)
+        context["vocabulary_language"], context["vocabulary_language_name"] = code, LANGUAGES[code]["name_nb"]
+        context["languages"] = list(LANGUAGES.items())
         if context["show_teacher_material"]:
             context["templates"] = self.get_templates()
         return context
@@ -258,9 +263,19 @@ class AbstractLessonPage(RoutablePageMixin, KsiContentMixin, Page):
         return CoursePage.objects.ancestor_of(self).first()
 
     def get_vocabulary_language(self, request) -> str:
-        """Hook: the language shown beside Norwegian key words (``?sprak=``, default English)."""
-        code = request.GET.get("sprak", "")
-        return code if code in LANGUAGES else "en"
+        """Hook: the language shown beside Norwegian key words: ``?sprak=``, else the visitor's
+        last choice (cookie, then a logged-in participant's saved choice), else English."""
+        from .vocabulary_language import vocabulary_language
+
+        return vocabulary_language(request)
+
+    def serve(self, request, *args, **kwargs):
+        """The page; a language chosen with ``?sprak=`` is remembered for the next lessons."""
+        from .vocabulary_language import remember_choice
+
+        response = super().serve(request, *args, **kwargs)
+        remember_choice(request, response)
+        return response
 
     @path("pdf/", name="pdf")
     def handout_pdf(self, request):
@@ -278,10 +293,12 @@ class AbstractLessonPage(RoutablePageMixin, KsiContentMixin, Page):
         )
 
     def get_neighbours(self):
-        """Hook: the previous and next lesson in the module (two queries, whatever its size)."""
-        siblings = LessonPage.objects.live().sibling_of(self, inclusive=False)
-        previous = siblings.filter(path__lt=self.path).order_by("-path").first()
-        following = siblings.filter(path__gt=self.path).order_by("path").first()
+        """Hook: the previous and next lesson in the course, across module boundaries (two
+        queries, whatever its size)."""
+        course_path = self.path[: -2 * Page.steplen]
+        lessons = LessonPage.objects.live().filter(path__startswith=course_path, depth=self.depth).exclude(pk=self.pk)
+        previous = lessons.filter(path__lt=self.path).order_by("-path").first()
+        following = lessons.filter(path__gt=self.path).order_by("path").first()
         return previous, following
 
     def get_context(self, request, *args, **kwargs):
@@ -290,8 +307,10 @@ class AbstractLessonPage(RoutablePageMixin, KsiContentMixin, Page):
         code = self.get_vocabulary_language(request)
         course_page = self.get_course_page()
         context.update(
+            course_page=course_page,
             languages=list(LANGUAGES.items()),
             vocabulary_language=code,
+            vocabulary_language_name=LANGUAGES[code]["name_nb"],
             vocabulary_reviewed=bool(course_page and course_page.translations.get(code) == "reviewed"),
         )
         return context
@@ -345,7 +364,3 @@ class ImportedImage(models.Model):
 
     def __str__(self):
         return f"{self.course_slug}/{self.src}"
-
-
-from .branding import Branding  # noqa: E402, F401  (registered here so Django finds the models)
-from .form_pages import CourseFormField, CourseFormPage  # noqa: E402, F401

@@ -83,7 +83,7 @@ def print_options(request: PdfRequest):
 
 
 def print_branding(site_id: int | None):
-    """The site's Branding setting as the print face's branding."""
+    """The site's municipality profile (``Branding`` setting) as the print face's branding."""
     from exports.pdf import Branding as PrintBranding
 
     site = Site.objects.filter(pk=site_id).first() if site_id else None
@@ -91,8 +91,8 @@ def print_branding(site_id: int | None):
         return PrintBranding()
     setting = Branding.for_site(site)
     logo = None
-    if setting.logo_id:
-        with setting.logo.file.open("rb") as handle:
+    if image := setting.logo_for_print:
+        with image.file.open("rb") as handle:
             logo = handle.read()
     return PrintBranding(
         municipality=setting.municipality_name,
@@ -112,13 +112,28 @@ def storage_name(course_page: CoursePage, request: PdfRequest) -> str:
     )
 
 
+def building_key(name: str) -> str:
+    """The cache key of the "being built" marker of the PDF stored under ``name``."""
+    return f"ksi-pdf-pending:{name}"
+
+
+def mark_building(name: str) -> bool:
+    """Mark the PDF ``name`` as being built; ``False`` if a process (this one or another) already has.
+
+    The marker lives in Django's cache, so several app servers share it only through a shared cache
+    (``recommended_settings.redis_cache``). It expires after ``PENDING_SECONDS`` in case a worker
+    dies mid-build; then the next request schedules the build again.
+    """
+    return cache.add(building_key(name), True, PENDING_SECONDS)
+
+
 def find_or_schedule(course_page: CoursePage, request: PdfRequest) -> str | None:
     """The storage name of the finished PDF, or ``None`` after making sure a build is scheduled."""
     name = storage_name(course_page, request)
     storage = storage_for(request)
     if storage.exists(name):
         return name
-    if cache.add(f"ksi-pdf-pending:{name}", True, PENDING_SECONDS):
+    if mark_building(name):
         from .tasks import build_pdf
 
         build_pdf.enqueue(name, request.as_task_args())
@@ -143,4 +158,4 @@ def build(name: str, request: PdfRequest) -> str:
             storage.delete(saved)
         return name
     finally:
-        cache.delete(f"ksi-pdf-pending:{name}")
+        cache.delete(building_key(name))

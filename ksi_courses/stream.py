@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from pydantic import TypeAdapter
 
+from course_content.base import LANGUAGES
 from course_content.blocks import Block
 
 _BLOCK = TypeAdapter(Block)
@@ -28,6 +29,9 @@ def blocks_to_stream(content_blocks, image_id_for: Callable[[str], int]) -> list
         elif block.type == "vocabulary":
             for entry in value["entries"]:
                 entry["picture"] = entry["picture"] or ""
+                # A review status per language becomes the list of languages a native speaker has checked.
+                review = entry.pop("review")
+                entry["reviewed"] = [code for code in LANGUAGES if review.get(code) == "reviewed"]
         elif block.type == "quiz":
             for question in value["questions"]:
                 question["answer"] = "" if question["answer"] is None else ("true" if question["answer"] else "false")
@@ -51,6 +55,9 @@ def stream_to_blocks(stream_value, src_for: Callable[[object], str]) -> list:
         elif child.block_type == "vocabulary":
             for entry in value["entries"]:
                 entry["picture"] = entry.get("picture") or None
+                reviewed = entry.pop("reviewed", None) or []
+                entry["review"] = {code: "reviewed" if code in reviewed else "machine" for code in LANGUAGES}
+                entry["safety"] = bool(entry.get("safety"))
         elif child.block_type == "quiz":
             for question in value["questions"]:
                 question["answer"] = {"true": True, "false": False}.get(question["answer"] or "")

@@ -27,6 +27,9 @@ class _PlainRulesMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].help_text = ""
+        # Plain words (A2) instead of Django's "New password confirmation".
+        self.fields["new_password1"].label = _("Your new password")
+        self.fields["new_password2"].label = _("Write the new password one more time")
 
 
 class FirstPasswordForm(_PlainRulesMixin, auth_forms.SetPasswordForm):

@@ -11,8 +11,8 @@ from django.utils import timezone
 from ksi_courses.models import LessonPage, ModulePage
 
 from .attendance import attendance_totals
-from .lessons import course_of
-from .models import Certificate, Enrolment
+from .lessons import course_of, run_lessons
+from .models import Certificate, Enrolment, LessonProgress
 from .progress import course_progress
 
 
@@ -64,14 +64,34 @@ def public_facts(certificate: Certificate) -> dict:
     }
 
 
-def certificate_pdf(certificate: Certificate, verification_url: str, branding) -> bytes:
-    """The certificate as PDF (``branding``: an :class:`exports.options.Branding`)."""
-    from exports.course_run import CertificateData, render_certificate_pdf
+def lessons_at_issue(certificate: Certificate) -> tuple[int, int]:
+    """``(completed, total)``: the run's lessons the holder had completed when it was issued."""
+    enrolment = certificate.enrolment
+    lesson_ids = [lesson.pk for lesson in run_lessons(enrolment.run)]
+    done = LessonProgress.objects.filter(
+        participant_id=enrolment.participant_id, lesson_id__in=lesson_ids, completed_at__lte=certificate.issued_at
+    ).count()
+    return done, len(lesson_ids)
+
+
+def issued_early(certificate: Certificate) -> bool:
+    """Whether it was issued before the last day of the run."""
+    return timezone.localdate(certificate.issued_at) < certificate.enrolment.run.end_date
+
+
+def certificate_data(certificate: Certificate, verification_url: str):
+    """What the printed certificate says (an :class:`exports.course_run.CertificateData`).
+
+    Completion is as it was on the day of issue, so the text never claims more than happened
+    then: with lessons left or before the run's last day it says "har deltatt", not "har fullført".
+    """
+    from exports.course_run import CertificateData
 
     facts = public_facts(certificate)
     run = certificate.enrolment.run
     modules = tuple(ModulePage.objects.child_of(run.course).live().values_list("title", flat=True))
-    data = CertificateData(
+    done, total = lessons_at_issue(certificate)
+    return CertificateData(
         name=facts["name"],
         course_title=facts["course"],
         start_date=facts["start_date"],
@@ -82,5 +102,21 @@ def certificate_pdf(certificate: Certificate, verification_url: str, branding) -
         issued_on=timezone.localdate(certificate.issued_at),
         verification_url=verification_url,
         code=certificate.code,
+        lessons_completed=done,
+        lessons_total=total,
+        course_ended=not issued_early(certificate),
     )
-    return render_certificate_pdf(data, branding)
+
+
+def certificate_pdf(certificate: Certificate, verification_url: str, branding) -> bytes:
+    """The certificate as PDF (``branding``: an :class:`exports.options.Branding`)."""
+    from exports.course_run import render_certificate_pdf
+
+    return render_certificate_pdf(certificate_data(certificate, verification_url), branding)
+
+
+def certificates_pdf(certificates: list[tuple[Certificate, str]], branding) -> bytes:
+    """Several certificates, each with its verification URL, as one PDF (one page each)."""
+    from exports.course_run import render_certificates_pdf
+
+    return render_certificates_pdf([certificate_data(c, url) for c, url in certificates], branding)

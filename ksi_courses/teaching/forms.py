@@ -244,14 +244,24 @@ class AttendanceForm(forms.Form):
 
 
 class CertificateForm(forms.Form):
-    """Whom to issue a certificate to."""
+    """Whom to issue a certificate to.
+
+    Issuing to someone who has lessons left, or before the run's last day, needs ``confirm_early``
+    ticked: the certificate then says "har deltatt" (took part) instead of "har fullført".
+    """
 
     enrolments = forms.MultipleChoiceField(
         label=_("Issue a certificate to"), required=True, widget=forms.CheckboxSelectMultiple
     )
+    confirm_early = forms.BooleanField(
+        label=_("Issue them anyway. The certificate will say “took part in the course”, not “completed”."),
+        required=False,
+    )
 
-    def __init__(self, *args, rows=(), lesson_count: int = 0, **kwargs):
+    def __init__(self, *args, rows=(), lesson_count: int = 0, run_ended: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.rows = {str(row.enrolment.pk): row for row in rows}
+        self.run_ended = run_ended
         self.fields["enrolments"].choices = [
             (
                 str(row.enrolment.pk),
@@ -260,6 +270,27 @@ class CertificateForm(forms.Form):
             )
             for row in rows
         ]
+
+    def unfinished(self, chosen=None) -> list[str]:
+        """Names of the (chosen) participants with lessons left."""
+        keys = self.rows if chosen is None else chosen
+        return [_name(self.rows[key].enrolment.participant) for key in keys if not self.rows[key].finished]
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = cleaned.get("enrolments") or []
+        unfinished = self.unfinished(chosen)
+        if chosen and (unfinished or not self.run_ended) and not cleaned.get("confirm_early"):
+            reasons = []
+            if unfinished:
+                reasons.append(str(_("not every lesson is completed by %(names)s") % {"names": ", ".join(unfinished)}))
+            if not self.run_ended:
+                reasons.append(str(_("the course run has not ended")))
+            self.add_error(
+                "confirm_early",
+                _("Check before you issue: %(reasons)s. Tick the box to issue anyway.") % {"reasons": "; ".join(reasons)},
+            )
+        return cleaned
 
     def enrolment_ids(self) -> set[int]:
         return {int(pk) for pk in self.cleaned_data["enrolments"]}

@@ -47,6 +47,13 @@ def run_lessons(run) -> list[LessonPage]:
     return pinned or course_lessons(run.course)
 
 
+def lesson_modules(lessons) -> dict[int, ModulePage]:
+    """Lesson page id → the module page above it (one query), in the lessons' order."""
+    parents = {lesson.pk: lesson.path[: -LessonPage.steplen] for lesson in lessons}
+    modules = {module.path: module for module in ModulePage.objects.filter(path__in=set(parents.values()))}
+    return {pk: modules[path] for pk, path in parents.items() if path in modules}
+
+
 def quiz_sizes(lesson: LessonPage) -> dict[str, int]:
     """Quiz id → number of questions, for the quizzes of a lesson page as it is now."""
     return {quiz_id: len(quiz.questions) for quiz_id, quiz in page_quizzes(lesson).items()}

@@ -312,3 +312,68 @@ class LogbookTick(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrolment} – {self.task}"
+
+
+class FlashcardState(models.Model):
+    """Where one word stands in a participant's word practice (a Leitner box; see :mod:`.leitner`).
+
+    One row per participant and Norwegian word: a word met in several lessons (or courses) is
+    practised once. Holds no more than the word, the box and when it is next due.
+    """
+
+    wagtail_reference_index_ignore = True  # see the module docstring
+
+    participant = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="ksi_flashcards")
+    word = models.CharField(_("word"), max_length=200)
+    box = models.PositiveSmallIntegerField(_("box"), default=1)
+    due_at = models.DateTimeField(_("due"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("flash card state")
+        verbose_name_plural = _("flash card states")
+        constraints = [models.UniqueConstraint(fields=["participant", "word"], name="ksi_unique_flashcard_state")]
+
+    def __str__(self) -> str:
+        return f"{self.participant} – {self.word}: {self.box}"
+
+
+class HandledAction(models.Model):
+    """A lesson action (checklist, quiz, done) sent with an idempotency key, by that key.
+
+    A phone that was offline sends its queued actions when it is back online, and may send one
+    twice (a lost answer, two tabs): the second time the key is known and nothing changes (see
+    :mod:`.action_keys`). Holds no personal data beyond whose action it was.
+    """
+
+    wagtail_reference_index_ignore = True  # see the module docstring
+
+    participant = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="ksi_handled_actions")
+    key = models.CharField(_("idempotency key"), max_length=64)
+    handled_at = models.DateTimeField(_("handled"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("handled action")
+        verbose_name_plural = _("handled actions")
+        constraints = [models.UniqueConstraint(fields=["participant", "key"], name="ksi_unique_handled_action")]
+
+    def __str__(self) -> str:
+        return f"{self.participant} – {self.key}"
+
+
+class VocabularyLanguage(models.Model):
+    """The language a participant last chose to see beside the Norwegian key words, so that every
+    lesson, on every device, opens in it (see :mod:`ksi_courses.vocabulary_language`)."""
+
+    wagtail_reference_index_ignore = True  # see the module docstring
+
+    participant = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="ksi_vocabulary_language")
+    language = models.CharField(_("language of the key words"), max_length=8)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("language of the key words")
+        verbose_name_plural = _("languages of the key words")
+
+    def __str__(self) -> str:
+        return f"{self.participant} – {self.language}"

@@ -25,10 +25,13 @@ from .models import (
     Certificate,
     CourseRun,
     Enrolment,
+    FlashcardState,
+    HandledAction,
     LessonProgress,
     LogbookTick,
     QuizAttempt,
     TemporaryPassword,
+    VocabularyLanguage,
     new_verification_code,
 )
 
@@ -135,6 +138,15 @@ def export_user_data(user) -> dict[str, Any]:
         ],
         "teaches": [run.title for run in CourseRun.objects.filter(teachers=user)],
         "form_submissions": export_submissions(user),
+        "flashcards": [
+            {"word": f.word, "box": f.box, "due_at": _iso(f.due_at), "updated_at": _iso(f.updated_at)}
+            for f in FlashcardState.objects.filter(participant=user).order_by("word")
+        ],
+        "actions_sent_offline": [
+            {"key": a.key, "handled_at": _iso(a.handled_at)}
+            for a in HandledAction.objects.filter(participant=user).order_by("handled_at", "pk")
+        ],
+        "vocabulary_language": VocabularyLanguage.objects.filter(participant=user).values_list("language", flat=True).first(),
     }
 
 
@@ -152,6 +164,10 @@ def erase_user(user) -> dict[str, int]:
             certificate.code = new_verification_code()
             certificate.save(update_fields=["code"])
         TemporaryPassword.objects.filter(user=user).delete()
+        # Word-practice boxes and offline action keys feed no statistics: gone.
+        FlashcardState.objects.filter(participant=user).delete()
+        HandledAction.objects.filter(participant=user).delete()
+        VocabularyLanguage.objects.filter(participant=user).delete()
         # Results stay (anonymous, for the run's statistics); a teacher's note may name the person.
         AssessmentResult.objects.filter(enrolment__participant=user).update(note="")
         delete_submissions_of(user)

@@ -64,13 +64,7 @@ def save_checklist(participant, lesson: LessonPage, checklist_id: str, ticked: I
 
 def submit_quiz(participant, lesson: LessonPage, quiz_id: str, answers: Mapping) -> tuple[QuizAttempt, QuizResult]:
     """Score ``answers`` (question id → chosen choice indexes) on the server and keep the attempt."""
-    quiz = page_quizzes(lesson).get(quiz_id)
-    if quiz is None:
-        raise ProgressError(_("This lesson has no quiz “%(id)s”. Reload the page and try again.") % {"id": quiz_id})
-    try:
-        parsed = parse_answers(quiz, answers)
-    except AnswerError as exc:
-        raise ProgressError(str(exc)) from exc
+    quiz, parsed = _checked_answers(lesson, quiz_id, answers)
     result = score_quiz(quiz, parsed)
     attempt = QuizAttempt.objects.create(
         participant=participant,
@@ -81,6 +75,24 @@ def submit_quiz(participant, lesson: LessonPage, quiz_id: str, answers: Mapping)
         total=result.total,
     )
     return attempt, result
+
+
+def check_quiz(lesson: LessonPage, quiz_id: str, answers: Mapping) -> QuizState:
+    """Score ``answers`` without saving anything (a visitor who is not logged in)."""
+    quiz, parsed = _checked_answers(lesson, quiz_id, answers)
+    return QuizState(answers=parsed, result=score_quiz(quiz, parsed), saved=False)
+
+
+def _checked_answers(lesson: LessonPage, quiz_id: str, answers: Mapping):
+    """The quiz and the parsed answers (missing questions are allowed: they score as wrong)."""
+    quiz = page_quizzes(lesson).get(quiz_id)
+    if quiz is None:
+        raise ProgressError(_("This lesson has no quiz “%(id)s”. Reload the page and try again.") % {"id": quiz_id})
+    try:
+        parsed = parse_answers(quiz, answers)
+    except AnswerError as exc:
+        raise ProgressError(str(exc)) from exc
+    return quiz, parsed
 
 
 def _update(participant, lesson: LessonPage, change: Callable[[LessonProgress], None]) -> LessonProgress:
@@ -141,6 +153,7 @@ class QuestionState:
     chosen: tuple[int, ...]
     correct: bool | None  # None before the first attempt
     explanation: str
+    unanswered: bool = False  # scored without an answer: the page says so rather than "not quite"
 
 
 @dataclass
@@ -150,6 +163,7 @@ class QuizState:
     attempts: int = 0
     answers: dict[str, list[int]] = field(default_factory=dict)
     result: QuizResult | None = None
+    saved: bool = True  # False: checked for a visitor who is not logged in, kept nowhere
 
     def question(self, question_id: str) -> QuestionState:
         chosen = tuple(self.answers.get(question_id, ()))
@@ -157,7 +171,7 @@ class QuizState:
             return QuestionState(chosen, None, "")
         for item in self.result.questions:
             if item.question_id == question_id:
-                return QuestionState(chosen, item.correct, item.explanation)
+                return QuestionState(chosen, item.correct, item.explanation, unanswered=not chosen)
         return QuestionState(chosen, None, "")
 
 

@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 
 from .busy import database_busy_as_503
-from .views import account, assessments, learner, teacher
+from .views import account, assessments, certificates, classroom, flashcards, learner, offline, teacher
 
 app_name = "ksi_teaching"
 
@@ -17,7 +17,14 @@ urlpatterns = [
     path("leksjon/<int:page_id>/fullfort/", learner.lesson_done, name="lesson_done"),
     path("leksjon/<int:page_id>/sjekkliste/<slug:checklist_id>/", learner.lesson_checklist, name="checklist"),
     path("leksjon/<int:page_id>/quiz/<slug:quiz_id>/", learner.lesson_quiz, name="quiz"),
+    path("leksjon/<int:page_id>/klasserom/", classroom.classroom, name="classroom"),
     path("kursbevis/<int:certificate_id>/pdf/", learner.certificate_pdf, name="certificate_pdf"),
+    # participant: word practice and offline reading (issue 19)
+    path("ordkort/<int:page_id>/", flashcards.flashcards, name="flashcards"),
+    path("ordkort/<int:page_id>/svar/", flashcards.flashcard_answer, name="flashcard_answer"),
+    path("frakoblet/<int:page_id>/", offline.pages, name="offline_pages"),
+    path("frakoblet/manifest.webmanifest", offline.manifest, name="manifest"),
+    path("frakoblet/service-worker.js", offline.service_worker, name="service_worker"),
     path("bevis/<str:code>/", learner.verify, name="verify"),
     # teacher
     path("kurs/", teacher.run_list, name="runs"),
@@ -34,10 +41,13 @@ urlpatterns = [
     path("kurs/<int:run_id>/deltakere/<int:enrolment_id>/nytt-passord/", teacher.new_password, name="new_password"),
     path("kurs/<int:run_id>/deltakere/<int:enrolment_id>/las-opp/", teacher.unlock, name="unlock"),
     path("kurs/<int:run_id>/passordark/", teacher.password_sheet, name="password_sheet"),
+    path("kurs/<int:run_id>/passordark/nye/", teacher.run_passwords, name="run_passwords"),
     path("kurs/<int:run_id>/oppmote/", teacher.sessions, name="sessions"),
     path("kurs/<int:run_id>/oppmote/<int:session_id>/", teacher.session_attendance, name="attendance"),
+    path("kurs/<int:run_id>/oppmote/<int:session_id>/alle/", teacher.attendance_all, name="attendance_all"),
     path("kurs/<int:run_id>/framdrift/", teacher.progress, name="progress"),
-    path("kurs/<int:run_id>/kursbevis/", teacher.run_certificates, name="certificates"),
+    path("kurs/<int:run_id>/kursbevis/", certificates.run_certificates, name="certificates"),
+    path("kurs/<int:run_id>/kursbevis/alle.pdf", certificates.certificates_pdf, name="certificates_pdf"),
     path("kurs/<int:run_id>/vurdering/", assessments.overview, name="assessments"),
     path(
         "kurs/<int:run_id>/vurdering/<slug:assessment_id>/<int:enrolment_id>/",
@@ -45,6 +55,7 @@ urlpatterns = [
         name="assessment_result",
     ),
     path("kurs/<int:run_id>/praksislogg/<int:enrolment_id>/", assessments.logbook, name="logbook"),
+    path("kurs/<int:run_id>/skjema/", teacher.submissions, name="submissions"),
     path("kurs/<int:run_id>/rapport.csv", teacher.report_csv, name="report"),
     path("kurs/<int:run_id>/oppmoteliste.pdf", teacher.attendance_list_pdf, name="attendance_list_pdf"),
     re_path(

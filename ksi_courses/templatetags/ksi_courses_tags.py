@@ -1,8 +1,11 @@
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from course_content.base import LANGUAGES
+from course_content.blocks import needs_native_review
 from course_content.markdown import render_markdown
 from course_content.pictures import library
 
@@ -48,6 +51,28 @@ def picture_credits(*picture_ids) -> str:
 
 
 @register.simple_tag
+def native_review_note(entry, code: str) -> str:
+    """A short note beside the translation of a vocabulary ``entry`` (a block value) into ``code``
+    when it still waits for a native speaker's check; ``""`` otherwise."""
+    status = "reviewed" if code in (entry.get("reviewed") or ()) else "machine"
+    if not needs_native_review(entry.get("safety"), status, code):
+        return ""
+    return format_html(
+        ' <span class="ksi-native-review" lang="{}" dir="ltr">({})</span>',
+        get_language() or "nb",
+        _("not yet checked by a native speaker"),
+    )
+
+
+@register.simple_tag
 def entry_picture_credits(entries) -> str:
     """Attribution and licence of the pictures of vocabulary ``entries`` (each once)."""
     return library().credits(entry.get("picture") for entry in entries)
+
+
+@register.simple_tag(takes_context=True)
+def lesson_body(context, page) -> str:
+    """The lesson's blocks (cached for visitors without state of their own: see lesson_cache)."""
+    from ..lesson_cache import render_lesson_body
+
+    return render_lesson_body(context, page)

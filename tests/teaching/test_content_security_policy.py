@@ -54,6 +54,8 @@ class InlineCode(HTMLParser):
         if tag == "script":
             if "src" in attributes:
                 self.check_same_site(attributes["src"], where)
+            elif attributes.get("type") == "application/json":
+                pass  # a data block ({{ x|json_script }}): never run, so the policy does not apply
             elif attributes.get("nonce") not in self.nonces["script-src"]:
                 self.blocked.append(f"inline script without the nonce: {where}")
         elif tag == "style":

@@ -12,6 +12,7 @@ from exports.course_run import (
     certificate_html,
     norwegian_date,
     render_certificate_pdf,
+    render_certificates_pdf,
     render_password_sheet_pdf,
 )
 from exports.options import Branding
@@ -52,6 +53,32 @@ def test_names_in_every_script_of_the_participants_render(name):
     with no_render_warnings():
         pdf = Pdf(render_certificate_pdf(CertificateData(**{**CERTIFICATE.__dict__, "name": name})))
     assert pdf.page_count == 1
+
+
+def test_a_certificate_issued_early_says_took_part_not_completed():
+    early = CertificateData(**{**CERTIFICATE.__dict__, "lessons_completed": 4, "lessons_total": 20, "course_ended": False})
+    html = certificate_html(early)
+    assert "har deltatt på kurset" in html and "har fullført" not in html
+    assert "4 av 20 fullført" in html and "før kurset var slutt" in html
+    done = certificate_html(CertificateData(**{**CERTIFICATE.__dict__, "lessons_completed": 20, "lessons_total": 20}))
+    assert "har fullført kurset" in done and "Leksjoner" not in done and "før kurset var slutt" not in done
+    all_lessons_but_early = CertificateData(**{**CERTIFICATE.__dict__, "lessons_completed": 20, "lessons_total": 20, "course_ended": False})
+    assert "har deltatt på kurset" in certificate_html(all_lessons_but_early)
+
+
+def test_all_certificates_of_a_run_in_one_tagged_pdf(tmp_path):
+    from tests.exports.test_pdfua import check
+
+    early = CertificateData(**{**CERTIFICATE.__dict__, "name": "Bilal Ahmadi", "lessons_completed": 4, "lessons_total": 20, "course_ended": False})
+    with no_render_warnings():
+        data = render_certificates_pdf([CERTIFICATE, early], Branding(municipality="Demokommune"))
+    pdf = Pdf(data)
+    assert pdf.page_count == 2
+    first, second = (str(page) for page in pdf.pages)
+    assert "Amina Hassan" in first and "har fullført kurset" in first and "Bilal Ahmadi" not in first
+    assert "Bilal Ahmadi" in second and "har deltatt på kurset" in second and "Kontrollkode: Q2x9-abc" in second
+    result = check({"alle.pdf": data}, tmp_path)["alle.pdf"]
+    assert result["counts"]["error"] == 0, [f for f in result["findings"] if f["severity"] == "error"]
 
 
 def test_zero_hours_leave_the_hours_line_out():

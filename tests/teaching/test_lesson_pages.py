@@ -94,7 +94,7 @@ def test_marking_a_lesson_done_updates_the_progress_bar_and_the_course_page(clie
     html = page(client, lesson)
     assert "0 av 2 leksjoner fullført" in html and 'value="0"' in html and "Merk leksjonen som fullført" in html
     response = client.post(f"/ksi/leksjon/{lesson.pk}/fullfort/", {"done": "1"})
-    assert response["Location"] == f"{lesson.url}#ksi-progress"
+    assert response["Location"] == f"{lesson.url}#ksi-done"  # the done form, with the link to the next lesson
     html = page(client, lesson)
     assert "Leksjonen er merket som fullført." in html
     assert "1 av 2 leksjoner fullført" in html and '<progress max="2" value="1"' in html

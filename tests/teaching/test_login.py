@@ -135,6 +135,10 @@ def test_a_normal_login_goes_to_next_or_my_courses(client, users, lesson):
     assert client.get("/ksi/mine-kurs/").status_code == 200  # no one-time password: no detour
 
 
+def test_a_teacher_without_next_lands_on_the_course_runs(client, users):
+    assert log_in(client, "tone", "pw-tone")["Location"] == "/ksi/kurs/"
+
+
 def test_a_wrong_password_is_refused_in_norwegian(client, users):
     response = log_in(client, "amina", "feil")
     assert response.status_code == 200

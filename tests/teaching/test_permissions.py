@@ -104,6 +104,28 @@ CASES = [
     Case("lesson_done", "post", OWN_PROGRESS, {"done": "1"}, changes=SIGNED_IN_ROLES),
     Case("checklist", "post", OWN_PROGRESS, {"item": ["sapa"]}, changes=SIGNED_IN_ROLES),
     Case("quiz", "post", OWN_PROGRESS, {"quiz-q1": "0"}, changes=SIGNED_IN_ROLES),
+    # An idempotency key (offline queue) that is malformed saves nothing.
+    Case("checklist", "post", {**dict.fromkeys(ROLES, 400), "anonymous": "login"}, {"item": ["sapa"], "ksi_action_key": "kort"},
+         label="bad-action-key"),
+    # word practice and offline reading: pages for everyone, boxes only for oneself
+    Case("flashcards", "get", PUBLIC),
+    Case("flashcards", "get", PUBLIC, args={"page_id": "course_id"}, label="course"),
+    Case("flashcards", "get", dict.fromkeys(ROLES, 404), args={"page_id": "module_id"}, label="not-lesson-or-course"),
+    Case("flashcards", "post", dict.fromkeys(ROLES, 405)),
+    Case("flashcard_answer", "get", dict.fromkeys(ROLES, 405)),
+    Case("flashcard_answer", "post", SIGNED_IN, {"word": "håndhygiene", "svar": "kan"}, changes=SIGNED_IN_ROLES),
+    Case("flashcard_answer", "post", answers(SIGNED_IN, ok=400), {"word": "finnes-ikke", "svar": "kan"}, label="unknown-word"),
+    Case("flashcard_answer", "post", answers(SIGNED_IN, ok=400), {"word": "håndhygiene", "svar": "kanskje"}, label="bad-answer"),
+    Case("flashcard_answer", "post", dict.fromkeys(ROLES, 404), {"word": "håndhygiene", "svar": "kan"},
+         args={"page_id": "module_id"}, label="not-lesson-or-course"),
+    Case("offline_pages", "get", PUBLIC),
+    Case("offline_pages", "get", PUBLIC, args={"page_id": "course_id"}, label="course"),
+    Case("offline_pages", "get", dict.fromkeys(ROLES, 404), args={"page_id": "module_id"}, label="not-lesson-or-course"),
+    Case("offline_pages", "post", dict.fromkeys(ROLES, 405)),
+    Case("manifest", "get", PUBLIC),
+    Case("manifest", "post", dict.fromkeys(ROLES, 405)),
+    Case("service_worker", "get", PUBLIC),
+    Case("service_worker", "post", dict.fromkeys(ROLES, 405)),
     Case("certificate_pdf", "get", CERTIFICATE),
     Case("certificate_pdf", "post", answers(CERTIFICATE, ok=405, participant_b=405, other_teacher=405)),
     Case("verify", "get", PUBLIC),
@@ -154,6 +176,12 @@ CASES = [
     Case("password_sheet", "post", RUN_TEACHERS, {"username": ["amina"], "password": ["abcd-efgh-jkmn"]}),
     Case("password_sheet", "post", answers(RUN_TEACHERS, ok="run"), {"username": ["bilal"], "password": ["abcd-efgh-jkmn"]},
          label="participant-of-b"),
+    Case("run_passwords", "get", RUN_TEACHERS),
+    Case("run_passwords", "post", answers(RUN_TEACHERS, ok="credentials"), changes=RUN_WRITERS),
+    Case("run_passwords", "post", answers(RUN_TEACHERS, ok="credentials"), {"form_key": "{key}"}, label="sent-before"),
+    Case("run_passwords", "post", answers(RUN_TEACHERS, ok=400), {"form_key": "<bad>"}, label="bad-key"),
+    Case("run_passwords", "post", answers(RUN_TEACHERS, ok="credentials", teacher=404, other_teacher="credentials"),
+         args={"run_id": "run_b_id"}, changes=("other_teacher", "admin", "superuser"), label="run-b"),
     # teachers: attendance, progress, certificates, report, documents
     Case("sessions", "get", RUN_TEACHERS),
     Case("sessions", "post", answers(RUN_TEACHERS, ok="attendance"), {"date": "2026-01-07", "hours": "3"}, changes=RUN_WRITERS),
@@ -161,10 +189,21 @@ CASES = [
     Case("attendance", "get", answers(RUN_TEACHERS, ok=404), args={"session_id": "session_b_id"}, label="session-of-b"),
     Case("attendance", "post", answers(RUN_TEACHERS, ok="sessions"), {"present": ["{enrolment_id}"]}, changes=RUN_WRITERS),
     Case("attendance", "post", answers(RUN_TEACHERS, ok=400), {"present": ["{enrolment_b_id}"]}, label="enrolment-of-b"),
+    Case("attendance_all", "get", answers(RUN_TEACHERS, ok=405)),
+    Case("attendance_all", "post", answers(RUN_TEACHERS, ok="sessions"), changes=RUN_WRITERS),
+    Case("attendance_all", "post", answers(RUN_TEACHERS, ok=404), args={"session_id": "session_b_id"}, label="session-of-b"),
     Case("progress", "get", RUN_TEACHERS),
     Case("progress", "post", answers(RUN_TEACHERS, ok=405)),
     Case("certificates", "get", RUN_TEACHERS),
     Case("certificates", "post", answers(RUN_TEACHERS, ok=400), {"enrolments": ["{enrolment_b_id}"]}, label="enrolment-of-b"),
+    # Lessons left: issuing needs the explicit confirmation.
+    Case("certificates", "post", answers(RUN_TEACHERS, ok=400), {"enrolments": ["{staff_enrolment_id}"]}, label="unconfirmed"),
+    Case("certificates", "post", answers(RUN_TEACHERS, ok="certificates"), {"enrolments": ["{staff_enrolment_id}"], "confirm_early": "on"},
+         changes=RUN_WRITERS, label="confirmed"),
+    Case("certificates_pdf", "get", RUN_TEACHERS),
+    Case("certificates_pdf", "post", answers(RUN_TEACHERS, ok=405)),
+    Case("submissions", "get", RUN_TEACHERS),
+    Case("submissions", "post", answers(RUN_TEACHERS, ok=405)),
     Case("assessments", "get", RUN_TEACHERS),
     Case("assessments", "post", answers(RUN_TEACHERS, ok=405)),
     Case("assessment_result", "get", RUN_TEACHERS),
@@ -179,6 +218,9 @@ CASES = [
     Case("logbook", "post", answers(RUN_TEACHERS, ok=404), {"tasks": ["1/se-vasken"]}, args={"enrolment_id": "enrolment_b_id"},
          label="enrolment-of-b"),
     Case("logbook", "post", answers(RUN_TEACHERS, ok=400), {"tasks": ["9/finnes-ikke"]}, label="unknown-task"),
+    # classroom mode: teachers and admins, any lesson; participants 403 (teacher material)
+    Case("classroom", "get", TEACHERS),
+    Case("classroom", "post", dict.fromkeys(ROLES, 405)),
     Case("report", "get", RUN_TEACHERS),
     Case("report", "post", answers(RUN_TEACHERS, ok=405)),
     Case("attendance_list_pdf", "get", RUN_TEACHERS),
@@ -241,6 +283,7 @@ def world(run, lesson, users, course, monkeypatch):
         "fmt": "pdf",
         "assessment_id": "modul-modul-en",  # the mini course's first module assessment
         "course_id": course.pk,
+        "module_id": lesson.get_parent().pk,
         # a form that added participants to run A (its passwords are in its teacher's session only)
         "key": models.SubmittedParticipantForm.objects.create(run=run, key="a" * 32).key,
         "unknown_key": "b" * 32,
@@ -270,7 +313,8 @@ def answer(response, world: dict) -> object:
         return response.status_code
     location = response["Location"].split("#")[0]
     run, run_b = f"/ksi/kurs/{world['run_id']}/", f"/ksi/kurs/{world['run_b_id']}/"
-    named = {run: "run", run_b: "run_b", f"{run}oppmote/": "sessions", f"{run}vurdering/": "assessments", "/admin/": "admin-home"}
+    named = {run: "run", run_b: "run_b", f"{run}oppmote/": "sessions", f"{run}vurdering/": "assessments", f"{run}kursbevis/": "certificates",
+             "/admin/": "admin-home"}
     if location.startswith("/ksi/logg-inn/"):
         return "login"
     if location == world["lesson_url"]:
@@ -279,7 +323,7 @@ def answer(response, world: dict) -> object:
         return "admin-login"
     if location.startswith(f"{run}oppmote/") and location.rstrip("/").split("/")[-1].isdigit():
         return "attendance"
-    if location.startswith(f"{run}deltakere/nye-passord/"):
+    if location.startswith((f"{run}deltakere/nye-passord/", f"{run_b}deltakere/nye-passord/")):
         return "credentials"
     return named.get(location, f"302 {location}")
 
@@ -303,6 +347,8 @@ def snapshot() -> list:
         AccessAttempt.objects.values_list("pk", "username", "failures_since_start"),
         models.AssessmentResult.objects.values_list(),
         models.LogbookTick.objects.values_list(),
+        models.FlashcardState.objects.values_list("participant_id", "word", "box"),
+        models.HandledAction.objects.values_list("participant_id", "key"),
     ]
     return [sorted(map(repr, table)) for table in tables]
 

@@ -104,18 +104,19 @@ def test_an_unknown_user_is_an_error_that_says_what_to_do(db):
 
 
 def test_form_submissions_sent_while_logged_in_are_exported_and_erased(client, users, course):
-    registration = CourseFormPage.objects.get(form_kind="registration")
+    # A participant's own web form (the registration form is a teacher's paper form: no web submissions).
+    evaluation = CourseFormPage.objects.get(form_kind="course_evaluation")
     client.force_login(users["participant_a"])
-    amina = filled_form(registration, navn="Amina Hassan", telefon="900 00 000", e_post="amina@example.no")
-    assert client.post(registration.url, amina).status_code == 200
+    amina = filled_form(evaluation, kurs="Amina Hassan", nyttig="900 00 000", annet="amina@example.no")
+    assert client.post(evaluation.url, amina).status_code == 200
     client.logout()
-    assert client.post(registration.url, filled_form(registration, navn="Noen Andre")).status_code == 200
+    assert client.post(evaluation.url, filled_form(evaluation, kurs="Noen Andre")).status_code == 200
 
     [exported] = json.loads(run_command("export", "amina"))["form_submissions"]
-    assert exported["form"] == registration.title
-    assert {key: exported["answers"][key] for key in ("navn", "telefon", "e_post")} == {
-        "navn": "Amina Hassan", "telefon": "900 00 000", "e_post": "amina@example.no",
+    assert exported["form"] == evaluation.title
+    assert {key: exported["answers"][key] for key in ("kurs", "nyttig", "annet")} == {
+        "kurs": "Amina Hassan", "nyttig": "900 00 000", "annet": "amina@example.no",
     }
     run_command("erase", "amina", "--no-input")
-    assert [s.form_data["navn"] for s in CourseFormSubmission.objects.all()] == ["Noen Andre"]  # not Amina's: kept
+    assert [s.form_data["kurs"] for s in CourseFormSubmission.objects.all()] == ["Noen Andre"]  # not Amina's: kept
     assert "900 00 000" not in json.dumps(list(CourseFormSubmission.objects.values_list("form_data", flat=True)))

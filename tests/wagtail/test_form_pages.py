@@ -70,3 +70,27 @@ def test_required_field_error_is_shown(client, imported):
 def test_course_page_lists_its_forms(client, imported):
     html = client.get(imported.url).content.decode()
     assert "Sjekkliste for rommet" in html
+
+
+@pytest.mark.parametrize("form_id", ["kursbevis", "oppmoteliste", "pamelding", "praksisavtale", "praksisevaluering"])
+def test_a_teacher_paper_form_cannot_be_sent_on_the_web(client, imported, form_id):
+    page = CourseFormPage.objects.get(ksi_id=form_id)
+    assert not page.is_web_form
+    html = client.get(page.url).content.decode()
+    assert 'class="ksi-form"' not in html and "skrives under på papir" in html and f'href="{page.url}pdf/"' in html
+    fields = {field.clean_name: "Amina Hassan" for field in page.form_fields.all()}
+    response = client.post(page.url, fields)
+    assert response.status_code == 405 and "kan ikke sendes på nettet" in response.content.decode()
+    assert not CourseFormSubmission.objects.exists()
+
+
+def test_the_course_page_lists_participant_forms_apart_from_teacher_paper_forms(client, imported):
+    html = client.get(imported.url).content.decode()
+    own = html[html.index('id="skjema-deltaker"') : html.index('id="skjema-laerer"')]
+    paper = html[html.index('id="skjema-laerer"') :]
+    paper = paper[: paper.index("</ul>")]
+    for form_id in ("egen-sjekkliste", "egenvurdering", "kursevaluering"):
+        assert CourseFormPage.objects.get(ksi_id=form_id).url in own
+    for form_id in ("kursbevis", "oppmoteliste", "pamelding"):
+        assert CourseFormPage.objects.get(ksi_id=form_id).url in paper
+    assert CourseFormPage.objects.get(ksi_id="kursbevis").url not in own

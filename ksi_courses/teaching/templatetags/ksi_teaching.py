@@ -8,7 +8,7 @@ missing state, so the blocks still render in Wagtail's block previews.
 from django import template
 
 from ..access import can_teach
-from ..page_state import course_state, lesson_state
+from ..page_state import course_state, lesson_state, resume_point
 from ..progress import QuestionState, QuizState
 
 register = template.Library()
@@ -54,3 +54,23 @@ def ksi_can_teach(user) -> bool:
 def ksi_completed(state, lesson) -> bool:
     """Whether the visitor has completed ``lesson`` (on a course page)."""
     return bool(state) and state.completed(lesson)
+
+
+@register.filter
+def ksi_first_teacher_note(page) -> str:
+    """The id of the first teacher note block of a lesson page ("" without one), for the
+    teachers' "Lærerveiledning" jump link at the top of the page."""
+    return next((block.id for block in page.body if block.block_type == "teacher_note"), "")
+
+
+@register.filter
+def ksi_done_in(state, lessons) -> int:
+    """How many of ``lessons`` the visitor has completed (on a course page)."""
+    return sum(1 for lesson in lessons if state and state.completed(lesson))
+
+
+@register.simple_tag
+def ksi_resume_lesson(state, modules):
+    """Where to go on in a course (``modules`` as the course page's outline): see
+    :func:`~ksi_courses.teaching.page_state.resume_point`."""
+    return resume_point(state, [lesson for _, lessons in modules for lesson in lessons])

@@ -18,6 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from .. import one_time_passwords
+from ..access import can_teach
 from ..account_forms import FirstPasswordForm, LoginForm, PasswordChangeForm
 from ..models import TemporaryPassword
 from ..password_rules import plain_rules
@@ -25,12 +26,20 @@ from ..password_rules import plain_rules
 LOGIN_URL = reverse_lazy("ksi_teaching:login")
 
 
+def home_url(user) -> str:
+    """Where a user starts when no page asked for the login: teachers (and admins) their course
+    runs, participants their own courses."""
+    return reverse("ksi_teaching:runs" if can_teach(user) else "ksi_teaching:dashboard")
+
+
 class LoginView(auth_views.LoginView):
     """The participants' and teachers' login. A one-time password leads to choosing one's own."""
 
     template_name = "ksi_teaching/login.html"
     authentication_form = LoginForm
-    next_page = reverse_lazy("ksi_teaching:dashboard")
+
+    def get_default_redirect_url(self):
+        return home_url(self.request.user)
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -61,7 +70,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         target = self.request.POST.get("next") or self.request.GET.get("next") or ""
         if url_has_allowed_host_and_scheme(target, {self.request.get_host()}, self.request.is_secure()):
             return target
-        return reverse("ksi_teaching:dashboard")
+        return home_url(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import certificates
+from .. import action_keys, certificates
 from ..access import can_teach, visible_certificate
 from ..forms import quiz_answers
-from ..lessons import lesson_for_request
+from ..lessons import course_lessons, lesson_for_request
 from ..models import Certificate, Enrolment
+from ..page_state import CourseState, resume_point
 from ..progress import ProgressError, course_progress, save_checklist, set_completed, submit_quiz
 from .account import LOGIN_URL
 from .pdf import pdf_response, request_branding
@@ -32,7 +33,8 @@ def _wants_json(request) -> bool:
 def _lesson_action(handler):
     """Shared shape of the lesson actions: POST only, login (back to the lesson afterwards),
     a lesson the user may see, and errors as status 400: the lesson page with the message on
-    top (nothing saved, no redirect that would hide the status), or JSON for ``fetch``."""
+    top (nothing saved, no redirect that would hide the status), or JSON for ``fetch``. An action
+    sent with an idempotency key (see :mod:`..action_keys`) is done once, however often it comes."""
 
     @require_POST
     def view(request, page_id: int, **kwargs):
@@ -40,16 +42,19 @@ def _lesson_action(handler):
         if not request.user.is_authenticated:
             return redirect_to_login(lesson.url, LOGIN_URL)
         try:
-            message, anchor = handler(request, lesson, **kwargs)
-        except ProgressError as exc:
+            key = action_keys.action_key(request.POST)
+            result, repeated = action_keys.once(request.user, key, lambda: handler(request, lesson, **kwargs))
+        except (ProgressError, action_keys.ActionKeyError) as exc:
             if _wants_json(request):
                 return JsonResponse({"ok": False, "error": str(exc)}, status=400)
             messages.error(request, str(exc))
             response = lesson.serve(request)
             response.status_code = 400
             return response
+        # A repeat of an action already done (same idempotency key) changes nothing and says so.
+        message, anchor = result if not repeated else (_("This was already saved."), "main")
         if _wants_json(request):
-            return JsonResponse({"ok": True, "message": message})
+            return JsonResponse({"ok": True, "message": message, "repeated": repeated})
         messages.success(request, message)
         return HttpResponseRedirect(f"{lesson.url}#{anchor}")
 
@@ -67,8 +72,8 @@ def lesson_done(request, lesson):
         issued = certificates.issue_on_completion(request.user, lesson)
         if issued:
             messages.success(request, _("You have completed the course. Your certificate is ready on “My courses”."))
-        return _("The lesson is marked as completed."), "ksi-progress"
-    return _("The lesson is no longer marked as completed."), "ksi-progress"
+        return _("The lesson is marked as completed."), "ksi-done"  # where the link to the next lesson is
+    return _("The lesson is no longer marked as completed."), "ksi-done"
 
 
 @_lesson_action
@@ -96,7 +101,11 @@ def lesson_quiz(request, lesson, quiz_id: str):
 def dashboard(request):
     """The participant's courses with progress and certificates; teachers also get their runs."""
     enrolments = Enrolment.objects.filter(participant=request.user).select_related("run__course", "certificate")
-    courses = [(enrolment, course_progress(request.user, enrolment.run.course)) for enrolment in enrolments]
+    courses = []
+    for enrolment in enrolments:
+        lessons = course_lessons(enrolment.run.course)
+        progress = course_progress(request.user, enrolment.run.course, lessons)
+        courses.append((enrolment, progress, resume_point(CourseState(login_url="", progress=progress), lessons)))
     return render(request, "ksi_teaching/dashboard.html", {"courses": courses, "can_teach": can_teach(request.user)})
 
 

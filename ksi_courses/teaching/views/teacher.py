@@ -16,11 +16,13 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import attendance, certificates, enrolment, login_locks
+from .. import attendance, enrolment, login_locks
+from .. import run_passwords as run_passwords_service
 from ..access import (
     can_manage_all_runs,
     can_reset_password,
@@ -33,7 +35,15 @@ from ..access import (
 from ..credentials import KEEP_MINUTES
 from ..credentials import keep as keep_credentials
 from ..credentials import kept as kept_credentials
-from ..forms import AttendanceForm, CertificateForm, ParticipantForm, ParticipantsImportForm, RunForm, SessionForm
+from ..forms import (
+    AttendanceForm,
+    FormKeyForm,
+    ParticipantForm,
+    ParticipantsImportForm,
+    RunForm,
+    SessionForm,
+)
+from ..lessons import lesson_modules
 from ..models import SubmittedParticipantForm
 from ..reports import progress_matrix, write_report_csv
 from .account import LOGIN_URL
@@ -242,6 +252,29 @@ def password_sheet(request, run):
     return _no_store(pdf_response(render_password_sheet_pdf(sheet, request_branding(request)), "passord.pdf"))
 
 
+@teacher_view
+@require_http_methods(["GET", "POST"])
+def run_passwords(request, run):
+    """New one-time passwords, and a sheet to print, for everyone in the run who never logged in."""
+    if sent := _sent_before(request, run):
+        return sent
+    form = FormKeyForm(request.POST if request.method == "POST" else None)  # a post without a key gets one
+    if request.method == "POST" and form.is_valid():
+        key = form.cleaned_data["form_key"]
+        try:
+            made = run_passwords_service.renew(request.user, run, key)
+        except enrolment.AlreadySubmitted:
+            return redirect("ksi_teaching:new_credentials", run_id=run.pk, key=key)
+        if not made:
+            messages.info(request, _("Everyone in the course run has logged in: no new passwords were needed."))
+            return redirect("ksi_teaching:run", run_id=run.pk)
+        keep_credentials(request.session, run.pk, key, made)
+        return redirect("ksi_teaching:new_credentials", run_id=run.pk, key=key)
+    renewable, others = run_passwords_service.never_logged_in(request.user, run)
+    context = {"run": run, "form": form, "renewable": renewable, "others": others}
+    return _form_page(request, "ksi_teaching/run_passwords.html", context)
+
+
 # --- attendance ---------------------------------------------------------------------------------
 
 
@@ -253,7 +286,8 @@ def sessions(request, run):
         session = attendance.add_session(run, form.cleaned_data["date"], form.cleaned_data["hours"], form.cleaned_data["topic"])
         return redirect("ksi_teaching:attendance", run_id=run.pk, session_id=session.pk)
     listed = run.sessions.annotate(present=Count("attendance", filter=Q(attendance__present=True)))
-    return _form_page(request, "ksi_teaching/sessions.html", {"run": run, "sessions": listed, "form": form})
+    context = {"run": run, "sessions": listed, "form": form, "participant_count": run.enrolments.count()}
+    return _form_page(request, "ksi_teaching/sessions.html", context)
 
 
 @teacher_view
@@ -276,30 +310,44 @@ def session_attendance(request, run, session_id: int):
     return _form_page(request, "ksi_teaching/attendance.html", {"run": run, "session": session, "form": form})
 
 
-# --- progress, certificates, report ---------------------------------------------------------------
+@teacher_view
+@require_POST
+def attendance_all(request, run, session_id: int):
+    """Everyone present at one session: the usual case, in one click."""
+    session = get_object_or_404(run.sessions, pk=session_id)
+    count = attendance.record_attendance(session, run.enrolments.values_list("pk", flat=True))
+    messages.success(
+        request,
+        ngettext("Attendance saved for %(date)s: all %(count)d present.", "Attendance saved for %(date)s: all %(count)d present.", count)
+        % {"date": date_format(session.date, "j. F Y"), "count": count},
+    )
+    return redirect("ksi_teaching:sessions", run_id=run.pk)
+
+
+# --- progress, report, forms ---------------------------------------------------------------------
 
 
 @teacher_view
 @require_http_methods(["GET"])
 def progress(request, run):
-    return render(request, "ksi_teaching/progress.html", {"run": run, "matrix": progress_matrix(run)})
-
-
-@teacher_view
-@require_http_methods(["GET", "POST"])
-def run_certificates(request, run):
+    """The progress matrix; ``?modul=<module page id>`` shows that module's lessons only."""
     matrix = progress_matrix(run)
-    waiting = [row for row in matrix.rows if row.certificate is None]
-    form = CertificateForm(request.POST or None, rows=waiting, lesson_count=len(matrix.lessons))
-    if request.method == "POST" and form.is_valid():
-        chosen = form.enrolment_ids()
-        issued = [certificates.issue(row.enrolment, issued_by=request.user) for row in waiting if row.enrolment.pk in chosen]
-        messages.success(
-            request,
-            ngettext("%(count)d certificate issued.", "%(count)d certificates issued.", len(issued)) % {"count": len(issued)},
-        )
-        return redirect("ksi_teaching:certificates", run_id=run.pk)
-    return _form_page(request, "ksi_teaching/certificates.html", {"run": run, "matrix": matrix, "form": form, "waiting": waiting})
+    modules = lesson_modules(matrix.lessons)
+    chosen = request.GET.get("modul", "")
+    shown = [
+        i for i, lesson in enumerate(matrix.lessons) if not chosen or (lesson.pk in modules and str(modules[lesson.pk].pk) == chosen)
+    ]
+    if chosen and not shown:
+        raise Http404("no such module in this course run")
+    context = {
+        "run": run,
+        "matrix": matrix,
+        "modules": list({module.pk: module for module in modules.values()}.values()),
+        "chosen_module": chosen,
+        "lessons": [matrix.lessons[i] for i in shown],
+        "rows": [(row, [row.cells[i] for i in shown]) for row in matrix.rows],
+    }
+    return render(request, "ksi_teaching/progress.html", context)
 
 
 @teacher_view
@@ -312,6 +360,15 @@ def report_csv(request, run):
     response["Content-Disposition"] = f'attachment; filename="rapport-{run.pk}.csv"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@teacher_view
+@require_http_methods(["GET"])
+def submissions(request, run):
+    """The run's course evaluations and other form submissions, summarised per question."""
+    from ..run_submissions import run_submissions
+
+    return render(request, "ksi_teaching/submissions.html", {"run": run, "forms": run_submissions(run)})
 
 
 # --- documents ----------------------------------------------------------------------------------

@@ -1,0 +1,82 @@
+"""The package's shape (../shared/DESIGN.md): data flows one way, from ``course_content`` to the
+faces; no face imports another (except ``ksi_courses`` calling ``exports`` for PDFs); and no two
+modules import each other at module level."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGES = ("course_content", "ksi_courses", "exports", "xblocks")
+#: What each top-level package may import from the others.
+ALLOWED = {
+    "course_content": set(),
+    "exports": {"course_content"},
+    "xblocks": {"course_content"},
+    "ksi_courses": {"course_content", "exports"},
+}
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for package in PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+            found[name] = path
+    return found
+
+
+def imported(name: str, path: Path, *, module_level: bool) -> set[str]:
+    """Dotted names ``path`` imports (with the imported names appended, so submodules count)."""
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    nodes = tree.body if module_level else list(ast.walk(tree))
+    names = set()
+    for node in nodes:
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                target = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                target = node.module or ""
+            names |= {target, *(f"{target}.{alias.name}" for alias in node.names)}
+        elif isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+    return names
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_a_face_imports_only_what_the_design_allows(package):
+    wrong = sorted(
+        f"{name} imports {target}"
+        for name, path in modules().items()
+        if name.split(".")[0] == package
+        for target in imported(name, path, module_level=False)
+        if target.split(".")[0] in set(PACKAGES) - {package} - ALLOWED[package]
+    )
+    assert wrong == []
+
+
+def test_no_two_modules_import_each_other_at_module_level():
+    found = modules()
+    graph = {
+        name: {target for target in imported(name, path, module_level=True) if target in found and target != name}
+        for name, path in found.items()
+    }
+    cycles = []
+    for start in graph:
+        stack, seen = [(start, [start])], set()
+        while stack:
+            node, trail = stack.pop()
+            for nxt in graph[node]:
+                if nxt == start:
+                    cycles.append(" → ".join([*trail, start]))
+                elif nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, [*trail, nxt]))
+    assert sorted(set(cycles)) == []
