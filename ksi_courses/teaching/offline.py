@@ -41,14 +41,16 @@ def lesson_action_prefix() -> str:
 
 def client_config(request) -> dict:
     """What ``offline.js`` needs to know, as JSON in the page."""
+    logged_in = bool(getattr(request, "user", None) and request.user.is_authenticated)
     return {
         "worker": reverse("ksi_teaching:service_worker"),
         "scope": "/",
         "cache": CACHE_NAME,
         "queue": QUEUE_NAME,
-        "actions": lesson_action_prefix(),
+        # Visitors have no lesson actions to queue (their pages have no such forms).
+        "actions": lesson_action_prefix() if logged_in else "",
         "logout": reverse("ksi_teaching:logout"),
-        "loggedIn": bool(getattr(request, "user", None) and request.user.is_authenticated),
+        "loggedIn": logged_in,
         "texts": {
             "saving": _("Saving …"),
             "saved": _("Saved on this phone. You can read it without the internet."),

@@ -85,7 +85,7 @@ def test_checklist_state_is_saved_and_shown_again(client, lesson, users):
     assert "Lagret: 1 punkt er krysset av." in html
     assert 'name="item" value="papir" checked' in html and 'name="item" value="sapa">' in html
     response = client.post(url, {"item": ["sapa", "papir"]}, headers={"Accept": "application/json"})
-    assert response.json() == {"ok": True, "message": "Lagret: 2 punkter er krysset av."}
+    assert response.json() == {"ok": True, "message": "Lagret: 2 punkter er krysset av.", "repeated": False}
     assert LessonProgress.objects.get().checklist == {"for-jobb": ["sapa", "papir"]}
 
 

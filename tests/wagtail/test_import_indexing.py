@@ -91,7 +91,7 @@ def test_a_failed_import_search_indexes_nothing(mini_course, searched, monkeypat
     assert not searched
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the default site
 def test_saves_in_other_threads_are_indexed_at_once(mini_course, searched):
     """While an import defers its own indexing, a page saved by another thread (a web request) is
     indexed right away, and after the block the usual handler is back."""

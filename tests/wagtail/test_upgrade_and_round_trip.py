@@ -152,7 +152,13 @@ def test_an_edit_in_wagtail_reaches_open_edx_through_export_and_olx(mini_course,
     XBlock runtime with no course data shows it."""
     from xblock.runtime import DictKeyValueStore, KvsFieldData
 
-    from tests.xblocks.test_lesson_document import NO_COURSES, OlxImportRuntime, archive_of, import_lesson, lesson_elements
+    from tests.xblocks.test_lesson_document import (
+        NO_COURSES,
+        OlxImportRuntime,
+        archive_of,
+        import_lesson,
+        lesson_elements,
+    )
     from xblocks.catalog import SERVICE_NAME
 
     import_course(mini_course)

@@ -28,7 +28,7 @@
     return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
   function isLessonAction(form) {
-    return form && form.method && form.method.toLowerCase() === "post" &&
+    return Boolean(config.actions) && form && form.method && form.method.toLowerCase() === "post" &&
       new URL(form.action, location.href).pathname.indexOf(config.actions) === 0;
   }
   function announce(message, form) {
