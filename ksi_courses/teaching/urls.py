@@ -1,11 +1,13 @@
 """URLs of the teaching app, mounted at ``ksi/`` (Norwegian paths: participants see them)."""
 
-from django.urls import path, re_path
+from django.urls import path, re_path, register_converter
 
 from .busy import database_busy_as_503
+from .url_ids import RowId
 from .views import account, assessments, certificates, classroom, flashcards, learner, offline, teacher
 
 app_name = "ksi_teaching"
+register_converter(RowId, "id")
 
 urlpatterns = [
     # accounts
@@ -14,52 +16,52 @@ urlpatterns = [
     path("passord/", account.PasswordChangeView.as_view(), name="password_change"),
     # participant
     path("mine-kurs/", learner.dashboard, name="dashboard"),
-    path("leksjon/<int:page_id>/fullfort/", learner.lesson_done, name="lesson_done"),
-    path("leksjon/<int:page_id>/sjekkliste/<slug:checklist_id>/", learner.lesson_checklist, name="checklist"),
-    path("leksjon/<int:page_id>/quiz/<slug:quiz_id>/", learner.lesson_quiz, name="quiz"),
-    path("leksjon/<int:page_id>/klasserom/", classroom.classroom, name="classroom"),
-    path("kursbevis/<int:certificate_id>/pdf/", learner.certificate_pdf, name="certificate_pdf"),
+    path("leksjon/<id:page_id>/fullfort/", learner.lesson_done, name="lesson_done"),
+    path("leksjon/<id:page_id>/sjekkliste/<slug:checklist_id>/", learner.lesson_checklist, name="checklist"),
+    path("leksjon/<id:page_id>/quiz/<slug:quiz_id>/", learner.lesson_quiz, name="quiz"),
+    path("leksjon/<id:page_id>/klasserom/", classroom.classroom, name="classroom"),
+    path("kursbevis/<id:certificate_id>/pdf/", learner.certificate_pdf, name="certificate_pdf"),
     # participant: word practice and offline reading (issue 19)
-    path("ordkort/<int:page_id>/", flashcards.flashcards, name="flashcards"),
-    path("ordkort/<int:page_id>/svar/", flashcards.flashcard_answer, name="flashcard_answer"),
-    path("frakoblet/<int:page_id>/", offline.pages, name="offline_pages"),
+    path("ordkort/<id:page_id>/", flashcards.flashcards, name="flashcards"),
+    path("ordkort/<id:page_id>/svar/", flashcards.flashcard_answer, name="flashcard_answer"),
+    path("frakoblet/<id:page_id>/", offline.pages, name="offline_pages"),
     path("frakoblet/manifest.webmanifest", offline.manifest, name="manifest"),
     path("frakoblet/service-worker.js", offline.service_worker, name="service_worker"),
     path("bevis/<str:code>/", learner.verify, name="verify"),
     # teacher
     path("kurs/", teacher.run_list, name="runs"),
     path("kurs/ny/", teacher.run_create, name="run_create"),
-    path("kurs/<int:run_id>/", teacher.run_detail, name="run"),
-    path("kurs/<int:run_id>/endre/", teacher.run_edit, name="run_edit"),
-    path("kurs/<int:run_id>/deltakere/ny/", teacher.participant_add, name="participant_add"),
-    path("kurs/<int:run_id>/deltakere/liste/", teacher.participants_import, name="participants_import"),
+    path("kurs/<id:run_id>/", teacher.run_detail, name="run"),
+    path("kurs/<id:run_id>/endre/", teacher.run_edit, name="run_edit"),
+    path("kurs/<id:run_id>/deltakere/ny/", teacher.participant_add, name="participant_add"),
+    path("kurs/<id:run_id>/deltakere/liste/", teacher.participants_import, name="participants_import"),
     re_path(
-        r"^kurs/(?P<run_id>[0-9]+)/deltakere/nye-passord/(?P<key>[A-Za-z0-9_-]{16,64})/$",
+        r"^kurs/(?P<run_id>[0-9]{1,18})/deltakere/nye-passord/(?P<key>[A-Za-z0-9_-]{16,64})/$",
         teacher.new_credentials,
         name="new_credentials",
     ),
-    path("kurs/<int:run_id>/deltakere/<int:enrolment_id>/nytt-passord/", teacher.new_password, name="new_password"),
-    path("kurs/<int:run_id>/deltakere/<int:enrolment_id>/las-opp/", teacher.unlock, name="unlock"),
-    path("kurs/<int:run_id>/passordark/", teacher.password_sheet, name="password_sheet"),
-    path("kurs/<int:run_id>/passordark/nye/", teacher.run_passwords, name="run_passwords"),
-    path("kurs/<int:run_id>/oppmote/", teacher.sessions, name="sessions"),
-    path("kurs/<int:run_id>/oppmote/<int:session_id>/", teacher.session_attendance, name="attendance"),
-    path("kurs/<int:run_id>/oppmote/<int:session_id>/alle/", teacher.attendance_all, name="attendance_all"),
-    path("kurs/<int:run_id>/framdrift/", teacher.progress, name="progress"),
-    path("kurs/<int:run_id>/kursbevis/", certificates.run_certificates, name="certificates"),
-    path("kurs/<int:run_id>/kursbevis/alle.pdf", certificates.certificates_pdf, name="certificates_pdf"),
-    path("kurs/<int:run_id>/vurdering/", assessments.overview, name="assessments"),
+    path("kurs/<id:run_id>/deltakere/<id:enrolment_id>/nytt-passord/", teacher.new_password, name="new_password"),
+    path("kurs/<id:run_id>/deltakere/<id:enrolment_id>/las-opp/", teacher.unlock, name="unlock"),
+    path("kurs/<id:run_id>/passordark/", teacher.password_sheet, name="password_sheet"),
+    path("kurs/<id:run_id>/passordark/nye/", teacher.run_passwords, name="run_passwords"),
+    path("kurs/<id:run_id>/oppmote/", teacher.sessions, name="sessions"),
+    path("kurs/<id:run_id>/oppmote/<id:session_id>/", teacher.session_attendance, name="attendance"),
+    path("kurs/<id:run_id>/oppmote/<id:session_id>/alle/", teacher.attendance_all, name="attendance_all"),
+    path("kurs/<id:run_id>/framdrift/", teacher.progress, name="progress"),
+    path("kurs/<id:run_id>/kursbevis/", certificates.run_certificates, name="certificates"),
+    path("kurs/<id:run_id>/kursbevis/alle.pdf", certificates.certificates_pdf, name="certificates_pdf"),
+    path("kurs/<id:run_id>/vurdering/", assessments.overview, name="assessments"),
     path(
-        "kurs/<int:run_id>/vurdering/<slug:assessment_id>/<int:enrolment_id>/",
+        "kurs/<id:run_id>/vurdering/<slug:assessment_id>/<id:enrolment_id>/",
         assessments.record,
         name="assessment_result",
     ),
-    path("kurs/<int:run_id>/praksislogg/<int:enrolment_id>/", assessments.logbook, name="logbook"),
-    path("kurs/<int:run_id>/skjema/", teacher.submissions, name="submissions"),
-    path("kurs/<int:run_id>/rapport.csv", teacher.report_csv, name="report"),
-    path("kurs/<int:run_id>/oppmoteliste.pdf", teacher.attendance_list_pdf, name="attendance_list_pdf"),
+    path("kurs/<id:run_id>/praksislogg/<id:enrolment_id>/", assessments.logbook, name="logbook"),
+    path("kurs/<id:run_id>/skjema/", teacher.submissions, name="submissions"),
+    path("kurs/<id:run_id>/rapport.csv", teacher.report_csv, name="report"),
+    path("kurs/<id:run_id>/oppmoteliste.pdf", teacher.attendance_list_pdf, name="attendance_list_pdf"),
     re_path(
-        r"^kurs/(?P<run_id>[0-9]+)/maler/(?P<template_id>[a-z0-9-]+)\.(?P<fmt>pdf|docx)$",
+        r"^kurs/(?P<run_id>[0-9]{1,18})/maler/(?P<template_id>[a-z0-9-]+)\.(?P<fmt>pdf|docx)$",
         teacher.run_template,
         name="run_template",
     ),

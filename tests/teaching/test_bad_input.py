@@ -1,5 +1,6 @@
 """Bad input gives a clear 4xx with a message, never a 500, and writes nothing (issue #14, group 5)."""
 
+import re
 from datetime import date
 
 import pytest
@@ -162,3 +163,31 @@ def test_every_form_page_field_has_a_length_cap(client, course):
     assert not CourseFormSubmission.objects.exists()
     assert client.post(page.url, {"rom": "Kjøkken", "gjort": "Gulv; ja"}).status_code == 200
     assert CourseFormSubmission.objects.count() == 1
+
+
+def test_an_id_too_large_for_the_database_is_a_404_on_every_url(client, users):
+    """A guessed or mistyped address with an id beyond the database's integers is a 404, never a
+    500 (SQLite raises OverflowError on integers above 2**63 - 1)."""
+    from django.urls import get_resolver
+
+    client.force_login(users["admin"])
+    huge = "9" * 25
+    checked = 0
+    for pattern in get_resolver().url_patterns:
+        if getattr(pattern, "app_name", None) != "ksi_teaching":
+            continue
+        for route in pattern.url_patterns:
+            text = str(route.pattern)
+            if "<id:" in text:
+                path = "/ksi/" + re.sub(r"<id:\w+>", huge, re.sub(r"<(?:slug|str):\w+>", "x", text))
+            elif "(?P<run_id>" in text:  # the two routes that need a regular expression
+                key, rest = "k" * 16, text.lstrip("^").rstrip("$")
+                path = "/ksi/" + re.sub(r"\(\?P<run_id>[^)]*\)", huge, rest)
+                path = re.sub(r"\(\?P<key>[^)]*\)", key, path)
+                path = re.sub(r"\(\?P<template_id>[^)]*\)", "kursplan", path)
+                path = re.sub(r"\(\?P<fmt>[^)]*\)", "pdf", path).replace("\\.", ".")
+            else:
+                continue
+            assert client.get(path).status_code == 404, path
+            checked += 1
+    assert checked >= 20
