@@ -13,11 +13,13 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.db import OperationalError
 from django.http import HttpResponseRedirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from . import one_time_passwords
+from .busy import busy_response, is_database_busy
 
 
 class FirstLoginMiddleware:
@@ -28,7 +30,12 @@ class FirstLoginMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        issued = one_time_passwords.issued_at(user) if user is not None else None
+        try:
+            issued = one_time_passwords.issued_at(user) if user is not None else None
+        except OperationalError as exc:  # this read runs before any view's busy handling
+            if not is_database_busy(exc):
+                raise
+            return busy_response(request)
         if issued is not None:
             response = self._first_login(request, issued)
             if response is not None:

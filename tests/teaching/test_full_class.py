@@ -87,3 +87,15 @@ def test_other_database_errors_are_not_hidden(client, lesson, users, monkeypatch
     with pytest.raises(OperationalError, match="no such table"):
         client.post(CHECKLIST_URL.format(lesson.pk), {"item": ["sapa"]})
     assert not QuizAttempt.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_locked_database_during_the_first_login_check_is_a_503(client, lesson, users, monkeypatch):
+    """The first-login middleware reads before any view's busy handling: a locked database there
+    is a 503 with a retry message too, not a server error."""
+    from ksi_courses.teaching import one_time_passwords
+
+    client.force_login(users["participant_a"])
+    monkeypatch.setattr(one_time_passwords, "issued_at", locked)
+    response = client.get(lesson.url)
+    assert response.status_code == 503 and response["Retry-After"] == str(RETRY_AFTER_SECONDS)
