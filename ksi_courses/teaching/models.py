@@ -16,6 +16,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,51 @@ def new_verification_code() -> str:
     return secrets.token_urlsafe(16)
 
 
+municipality_number = RegexValidator(r"^\d{4}$", _("A municipality number has four digits, e.g. 5037."))
+
+
+class Municipality(models.Model):
+    """A municipality that uses this installation: it hosts course runs and answers for its own participants.
+
+    ``number`` is the official four-digit kommunenummer (e.g. 5037 Levanger), as NIR and SSB use it.
+    """
+
+    wagtail_reference_index_ignore = True  # see the module docstring
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    number = models.CharField(_("municipality number"), max_length=4, unique=True, validators=[municipality_number])
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MunicipalityMembership(models.Model):
+    """A user belongs to a municipality: a participant's home municipality, an admin's or a teacher's employer.
+
+    Participants and municipality admins belong to one municipality; a teacher may teach for several.
+    """
+
+    wagtail_reference_index_ignore = True  # see the module docstring
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="ksi_memberships", verbose_name=_("user"))
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("municipality")
+    )
+
+    class Meta:
+        verbose_name = _("municipality membership")
+        verbose_name_plural = _("municipality memberships")
+        constraints = [models.UniqueConstraint(fields=["user", "municipality"], name="ksi_unique_membership")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.municipality}"
+
+
 class CourseRun(models.Model):
     """One group taking one course with one or more teachers, at a place and between two dates."""
 
@@ -36,6 +82,15 @@ class CourseRun(models.Model):
         "ksi_courses.CoursePage", on_delete=models.PROTECT, related_name="ksi_runs", verbose_name=_("course")
     )
     title = models.CharField(_("title"), max_length=200, help_text=_("E.g. “Renhold – spring 2026, group A”."))
+    host_municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_runs",
+        verbose_name=_("host municipality"),
+        help_text=_("The municipality that runs the course; participants may come from several."),
+    )
     place = models.CharField(_("place"), max_length=200, blank=True)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
@@ -377,3 +432,7 @@ class VocabularyLanguage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant} – {self.language}"
+
+
+# Practice placements live in their own module; importing them here lets Django find them.
+from .placement_models import MentorLink, Placement, PlacementEvaluation, Workplace  # noqa: E402, F401
