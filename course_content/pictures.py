@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Annotated
 
+from markupsafe import Markup
 from pydantic import Field, StringConstraints
 
 from .base import ContentModel, Id, NonEmptyStr
@@ -127,6 +128,11 @@ class PictureLibrary:
             extra = f' class="{html.escape(css_class)}" aria-hidden="true" focusable="false"'
         body = _PROLOG.sub("", svg, count=1)
         return _SVG_ROOT.sub(lambda m: f"<svg{m.group(1)}{extra}>", body, count=1).strip()
+
+    def inline_svg_markup(self, picture_id: str, alt: str = "", css_class: str = "ksi-picture") -> Markup:
+        """:meth:`inline_svg` marked safe for Jinja templates: the ``picture_svg`` of the participant
+        templates of the XBlock and the LMS packages."""
+        return Markup(self.inline_svg(picture_id, alt, css_class))
 
     def credits(self, picture_ids) -> str:
         """The credit lines of the pictures ``picture_ids`` names, each once, in order ("" for none)."""

@@ -3,24 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
 
 from course_content.participant_view import Gettext
 from course_content.pictures import PictureLibrary, library
-
-
-def _picture_svg(pictures: PictureLibrary) -> Callable[..., Markup]:
-    """``picture_svg(id, alt="", css_class=...)`` for templates: a picture of ``pictures`` as inline
-    SVG (decorative without ``alt``), the same markup as the web face."""
-
-    def picture_svg(picture_id: str, alt: str = "", css_class: str = "ksi-picture") -> Markup:
-        return Markup(pictures.inline_svg(picture_id, alt, css_class))
-
-    return picture_svg
 
 
 @lru_cache(maxsize=1)
@@ -40,5 +28,5 @@ def render_template(name: str, context: dict, gettext: Gettext, pictures: Pictur
     """Render ``xblocks/templates/<name>`` with ``_`` bound to the runtime's translations and
     ``picture_svg`` to ``pictures`` (default: the installed library)."""
     return _environment().get_template(name).render(
-        {**context, "_": gettext, "picture_svg": _picture_svg(pictures or library())}
+        {**context, "_": gettext, "picture_svg": (pictures or library()).inline_svg_markup}
     )

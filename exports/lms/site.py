@@ -87,15 +87,10 @@ def _environment() -> Environment:
 
 
 def render(name: str, context: dict) -> bytes:
-    pictures = library()
-
-    def picture_svg(picture_id: str, alt: str = "", css_class: str = "ksi-picture") -> Markup:
-        return Markup(pictures.inline_svg(picture_id, alt, css_class))
-
     return (
         _environment()
         .get_template(name)
-        .render({**context, "picture_svg": picture_svg, "json_script": json_script})
+        .render({**context, "picture_svg": library().inline_svg_markup, "json_script": json_script})
         .encode("utf-8")
     )
 
