@@ -6,21 +6,28 @@ field. The key is recorded in the same transaction as the action itself, under a
 constraint, so a repeat (a lost response, two tabs sending the same queue) finds the key taken and
 changes nothing: on PostgreSQL a concurrent repeat waits for the first to commit and then sees it.
 Forms sent without a key behave as before.
+
+A phone sends its queue as soon as it is online again, so a key only needs to be remembered for
+as long as a queue can wait: keys older than :data:`KEEP_KEYS_FOR` are deleted when the same
+participant records a new one (no table grows without end, and no job is needed for it).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import timedelta
 from typing import TypeVar
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import HandledAction
 
 FIELD = "ksi_action_key"
 KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
+KEEP_KEYS_FOR = timedelta(days=30)
 
 T = TypeVar("T")
 
@@ -51,4 +58,5 @@ def once(participant, key: str, action: Callable[[], T]) -> tuple[T | None, bool
                 HandledAction.objects.create(participant=participant, key=key)
         except IntegrityError:
             return None, True
+        HandledAction.objects.filter(participant=participant, handled_at__lt=timezone.now() - KEEP_KEYS_FOR).delete()
         return action(), False

@@ -2,8 +2,10 @@
 are done once; the service worker, the manifest and the list of pages a save stores."""
 
 import json
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from ksi_courses.teaching import action_keys
 from ksi_courses.teaching.models import HandledAction, LessonProgress, QuizAttempt
@@ -50,6 +52,21 @@ def test_keys_are_per_participant(client, lesson, users):
         client.force_login(users[role])
         assert post(client, url, {"item": ["sapa"], action_keys.FIELD: KEY}).json()["repeated"] is False
     assert LessonProgress.objects.count() == 2
+
+
+def test_keys_older_than_a_month_are_forgotten_when_the_participant_sends_a_new_one(client, lesson, users):
+    old, recent, other = "o" * 16, "r" * 16, "x" * 16
+    HandledAction.objects.create(participant=users["participant_a"], key=old)
+    HandledAction.objects.create(participant=users["participant_a"], key=recent)
+    HandledAction.objects.create(participant=users["participant_b"], key=other)
+    month_ago = timezone.now() - action_keys.KEEP_KEYS_FOR - timedelta(minutes=1)
+    HandledAction.objects.filter(key__in=[old, other]).update(handled_at=month_ago)
+    client.force_login(users["participant_a"])
+    post(client, f"/ksi/leksjon/{lesson.pk}/sjekkliste/for-jobb/", {"item": ["sapa"], action_keys.FIELD: KEY})
+    remaining = set(HandledAction.objects.values_list("participant__username", "key"))
+    a, b = users["participant_a"].username, users["participant_b"].username
+    # Only participant A's own old key goes; B's keys wait for B's next action.
+    assert remaining == {(a, recent), (a, KEY), (b, other)}
 
 
 def test_a_refused_action_keeps_its_key_free_and_a_malformed_key_is_refused(client, lesson, users):
