@@ -4,6 +4,7 @@ Speech synthesis is replaced in the page by a recorder (headless chromium has no
 tests see what would be spoken, in which language and with which voice.
 """
 
+import json
 import re
 
 import pytest
@@ -195,6 +196,12 @@ def test_a_saved_lesson_opens_offline_and_a_tick_made_offline_is_sent_once(brows
     assert page.evaluate("navigator.onLine") is False
     page.get_by_label("Jeg har såpe.").check()
     page.get_by_text("Du er ikke på nett").first.wait_for()
+    # A quiz with a question left open is stopped and marked offline too, not queued.
+    quiz = page.locator("form[data-ksi-quiz]")
+    quiz.get_by_label("Håndhygiene").check()
+    quiz.get_by_role("button", name="Sjekk svarene").click()
+    quiz.get_by_text("Du har ikke svart på dette spørsmålet.").first.wait_for()
+    assert len(json.loads(page.evaluate("localStorage.getItem('ksi-offline-queue')"))) == 1
     queued = page.evaluate("localStorage.getItem('ksi-offline-queue')")
     assert not LessonProgress.objects.exists()
 

@@ -66,12 +66,21 @@
       forgetEverything();
       return;
     }
-    if (config.loggedIn && !navigator.onLine && isLessonAction(form)) {
+    if (config.loggedIn && !navigator.onLine && isLessonAction(form) && !hasOpenQuestion(form)) {
       event.preventDefault();
       event.stopImmediatePropagation();
       queueForm(form, event.submitter);
     }
   }, true);
+
+  // A quiz with a question left open is not queued: lesson.js stops it and marks the question,
+  // offline as online.
+  function hasOpenQuestion(form) {
+    if (!form.matches("[data-ksi-quiz]")) { return false; }
+    return Array.prototype.some.call(form.querySelectorAll("fieldset"), function (fieldset) {
+      return fieldset.querySelector("input:checked") === null;
+    });
+  }
 
   // Show the ticks still waiting in the queue on the (saved) page they were made on.
   function showQueuedTicks() {
