@@ -2,7 +2,9 @@
 summarised per question for the run's teacher.
 
 Only submissions sent while logged in by a participant of the run, after they joined it, are the
-run's: nothing from other runs, nothing sent without logging in (that cannot be tied to a run).
+run's: nothing from other runs, nothing sent without logging in (that cannot be tied to a run). A
+participant in two runs of the same course has each submission counted once, in the run they
+joined last before sending it.
 Choices are counted; written answers are listed. Names go with the answers only where the form
 asks for them: a course evaluation is anonymous ("Du skriver ikke navnet ditt"), so its written
 answers carry no name and are sorted by text, not by who sent them or when.
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ksi_courses.form_pages import CourseFormPage, CourseFormSubmission
 
-from .models import CourseRun
+from .models import CourseRun, Enrolment
 
 #: Kinds of forms whose answers are shown without names (``form_kind`` of the form page).
 ANONYMOUS_FORM_KINDS = frozenset({"course_evaluation"})
@@ -45,12 +47,20 @@ class FormSummary:
 
 def run_submissions(run: CourseRun) -> list[FormSummary]:
     """The run's submissions per form of its course (forms without any are left out)."""
-    joined = {e.participant_id: e.enrolled_at for e in run.enrolments.all()}
+    participants = run.enrolments.values_list("participant_id", flat=True)
+    # A participant in several runs of the course: a submission is the run's they joined last before sending it.
+    joined: dict[int, list[tuple]] = {}
+    for participant_id, enrolled_at, run_id in (
+        Enrolment.objects.filter(participant_id__in=participants, run__course_id=run.course_id)
+        .order_by("enrolled_at", "pk")
+        .values_list("participant_id", "enrolled_at", "run_id")
+    ):
+        joined.setdefault(participant_id, []).append((enrolled_at, run_id))
     pages = list(CourseFormPage.objects.child_of(run.course).live().prefetch_related("form_fields"))
     sent = CourseFormSubmission.objects.filter(page__in=pages, user_id__in=joined).select_related("user").order_by("submit_time", "pk")
     by_page: dict[int, list[CourseFormSubmission]] = {}
     for submission in sent:
-        if submission.submit_time >= joined[submission.user_id]:
+        if _run_of(joined[submission.user_id], submission.submit_time) == run.pk:
             by_page.setdefault(submission.page_id, []).append(submission)
     summaries = []
     for page in pages:
@@ -104,3 +114,9 @@ def _text(value) -> str:
 
 def _name(user) -> str:
     return user.get_full_name() or user.get_username()
+
+
+def _run_of(enrolments: list[tuple], sent_at) -> int | None:
+    """The run of the enrolment, among ``(enrolled_at, run_id)`` in order, made last before ``sent_at``."""
+    runs = [run_id for enrolled_at, run_id in enrolments if enrolled_at <= sent_at]
+    return runs[-1] if runs else None

@@ -298,3 +298,15 @@ def test_only_this_runs_submissions_after_joining_are_shown(client, users, run, 
     assert "Fra en annen kursrunde" not in html and "Uten innlogging" not in html and "Før kursrunden" not in html
     assert "Ingen ennå." in html
     assert "Fra en annen kursrunde" in as_user(client, users["admin"]).get(f"/ksi/kurs/{other.pk}/skjema/").content.decode()
+
+
+def test_a_participant_in_two_runs_of_the_course_counts_once_in_the_run_joined_last(client, users, run, course, form_page):
+    fields = {f.label: f.clean_name for f in form_page.form_fields.all()}
+    other = CourseRun.objects.create(course=course, title="B", start_date=date(2026, 1, 5), end_date=date(2026, 3, 27))
+    _send(form_page, users["participant_a"], **{fields["Rom"]: "Sendt i den første"})
+    Enrolment.objects.create(run=other, participant=users["participant_a"])
+    _send(form_page, users["participant_a"], **{fields["Rom"]: "Sendt etter flyttingen"})
+    first = as_user(client, users["admin"]).get(f"/ksi/kurs/{run.pk}/skjema/").content.decode()
+    second = client.get(f"/ksi/kurs/{other.pk}/skjema/").content.decode()
+    assert "Sendt i den første" in first and "Sendt etter flyttingen" not in first
+    assert "Sendt etter flyttingen" in second and "Sendt i den første" not in second
