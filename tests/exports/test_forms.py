@@ -239,3 +239,10 @@ def test_unknown_form_lists_the_forms_there_are(mini_course):
 def test_file_names():
     assert form_file_name("pamelding") == "pamelding.pdf"
     assert form_file_name("pamelding", fillable=True) == "pamelding-utfyllbar.pdf"
+
+
+def test_the_course_is_named_once_on_the_first_page_and_in_the_running_header_after(mini_course):
+    pdf = render(mini_course, "kursevaluering")
+    assert pdf.page_count >= 2
+    assert pdf.pages[0].count(mini_course.title) == 1  # in the form's header, not again above it
+    assert pdf.pages[1].count(mini_course.title) == 1  # the running header of later pages
