@@ -54,6 +54,7 @@ class CertificateData:
     lessons_completed: int | None = None  # None: not known, the certificate does not mention lessons
     lessons_total: int = 0
     course_ended: bool = True
+    organised_by: str = ""  # a joint run: "Arrangert av <host> i samarbeid med <home municipality>"
 
     @property
     def completed(self) -> bool:

@@ -13,6 +13,7 @@ from ksi_courses.models import LessonPage, ModulePage
 from .attendance import attendance_totals
 from .lessons import course_of, run_lessons
 from .models import Certificate, Enrolment, LessonProgress
+from .municipalities import home_municipality, organisers_line
 from .progress import course_progress
 
 
@@ -105,6 +106,7 @@ def certificate_data(certificate: Certificate, verification_url: str):
         lessons_completed=done,
         lessons_total=total,
         course_ended=not issued_early(certificate),
+        organised_by=organisers_line(run.host_municipality, home_municipality(certificate.enrolment.participant)),
     )
 
 

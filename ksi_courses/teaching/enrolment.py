@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import CourseRun, Enrolment, SubmittedParticipantForm, TemporaryPassword
+from .models import CourseRun, Enrolment, MunicipalityMembership, SubmittedParticipantForm, TemporaryPassword
 from .name_lists import ParticipantError, decode_upload, parse_names  # noqa: F401 (part of this module's API)
 from .roles import PARTICIPANT_GROUP
 from .usernames import username_base
@@ -47,8 +47,8 @@ def generate_password() -> str:
     return "-".join(groups)
 
 
-def add_participant(run: CourseRun, first_name: str, last_name: str) -> Credentials:
-    """Create an account for a new participant and enrol them in ``run``."""
+def add_participant(run: CourseRun, first_name: str, last_name: str, municipality=None) -> Credentials:
+    """Create an account for a new participant and enrol them in ``run`` (``municipality``: their home)."""
     first_name, last_name = first_name.strip(), last_name.strip()
     if not first_name:
         raise ParticipantError(_("The first name is empty: type the participant's first name."))
@@ -58,10 +58,12 @@ def add_participant(run: CourseRun, first_name: str, last_name: str) -> Credenti
         user.groups.add(_participant_group())
         TemporaryPassword.objects.create(user=user)
         Enrolment.objects.create(run=run, participant=user)
+        if municipality is not None:
+            MunicipalityMembership.objects.create(user=user, municipality=municipality)
     return Credentials(user.get_full_name(), user.get_username(), password)
 
 
-def add_participants(run: CourseRun, names: list[tuple[str, str]], key: str = "") -> list[Credentials]:
+def add_participants(run: CourseRun, names: list[tuple[str, str]], key: str = "", municipality=None) -> list[Credentials]:
     """Add every name (first, last) to ``run``; all or nothing.
 
     ``key`` is the one-time key of the form that sent the names: a second submission with the
@@ -76,10 +78,10 @@ def add_participants(run: CourseRun, names: list[tuple[str, str]], key: str = ""
                     SubmittedParticipantForm.objects.create(key=key, run=run)
             except IntegrityError:
                 raise AlreadySubmitted(key) from None
-        return [add_participant(run, first, last) for first, last in names]
+        return [add_participant(run, first, last, municipality) for first, last in names]
 
 
-def enrol_existing(run: CourseRun, username: str) -> Enrolment:
+def enrol_existing(run: CourseRun, username: str, municipality=None) -> Enrolment:
     """Enrol a participant who already has an account (e.g. from an earlier course).
 
     Only for municipality admins (the view checks it): a teacher could otherwise pull any account,
@@ -95,6 +97,9 @@ def enrol_existing(run: CourseRun, username: str) -> Enrolment:
     if not created:
         raise ParticipantError(_("%(name)s is already in this course run.") % {"name": user.get_full_name() or user})
     user.groups.add(_participant_group())
+    if municipality is not None and not MunicipalityMembership.objects.filter(user=user).exists():
+        # An account that has a home municipality keeps it; one without gets the chosen one.
+        MunicipalityMembership.objects.create(user=user, municipality=municipality)
     return enrolment
 
 

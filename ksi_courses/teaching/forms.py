@@ -16,7 +16,7 @@ from ksi_courses.models import CoursePage
 
 from .credentials import FORM_KEY, new_form_key
 from .enrolment import ParticipantError, decode_upload, parse_names
-from .models import AttendanceSession, CourseRun
+from .models import AttendanceSession, CourseRun, Municipality
 from .name_lists import repeated_names, usable_name
 from .plan_sessions import add_plan_sessions
 from .roles import TEACHER_GROUP
@@ -41,7 +41,7 @@ class RunForm(forms.ModelForm):
 
     class Meta:
         model = CourseRun
-        fields = ["course", "title", "place", "start_date", "end_date", "schedule", "teachers", "auto_certificate"]
+        fields = ["course", "title", "host_municipality", "place", "start_date", "end_date", "schedule", "teachers", "auto_certificate"]
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
@@ -52,6 +52,8 @@ class RunForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
+        if not Municipality.objects.exists():
+            del self.fields["host_municipality"]  # an installation for one municipality: nothing to choose
         self.fields["teachers"].queryset = (
             get_user_model()
             .objects.filter(Q(groups__name=TEACHER_GROUP) | Q(pk__in=self.instance.teachers.all() if self.instance.pk else []))
@@ -121,7 +123,25 @@ class FormKeyForm(forms.Form):
         return self.cleaned_data["form_key"] or new_form_key()
 
 
-class ParticipantForm(FormKeyForm):
+class HomeMunicipalityMixin:
+    """A ``municipality`` field (the participant's home municipality) when the installation has any.
+
+    Default: the run's host. Left out where no municipality is set up, so nothing changes there.
+    """
+
+    def add_municipality_field(self, run) -> None:
+        if not Municipality.objects.exists():
+            return
+        self.fields["municipality"] = forms.ModelChoiceField(
+            queryset=Municipality.objects.order_by("name"),
+            required=False,
+            label=_("Home municipality"),
+            help_text=_("The municipality the participant belongs to. It sees their progress and reports them to NIR."),
+            initial=run.host_municipality_id if run is not None else None,
+        )
+
+
+class ParticipantForm(HomeMunicipalityMixin, FormKeyForm):
     """Add one participant: a new account from a name, or (admins only) an existing account by username.
 
     Without ``allow_existing`` the username field is left out: a teacher's name always makes a
@@ -137,10 +157,11 @@ class ParticipantForm(FormKeyForm):
         help_text=_("For a participant who already has an account, e.g. from an earlier course."),
     )
 
-    def __init__(self, *args, allow_existing: bool = False, **kwargs):
+    def __init__(self, *args, allow_existing: bool = False, run=None, **kwargs):
         super().__init__(*args, **kwargs)
         if not allow_existing:
             del self.fields["username"]
+        self.add_municipality_field(run)
 
     def clean(self):
         cleaned = super().clean()
@@ -154,7 +175,7 @@ class ParticipantForm(FormKeyForm):
         return cleaned
 
 
-class ParticipantsImportForm(FormKeyForm):
+class ParticipantsImportForm(HomeMunicipalityMixin, FormKeyForm):
     """A list of names, pasted or as a CSV file (one participant per line).
 
     A name twice in the list, or a name already in the run, is asked about first: the teacher
@@ -173,9 +194,10 @@ class ParticipantsImportForm(FormKeyForm):
         label=_("Add them anyway: they are different people with the same name"), required=False
     )
 
-    def __init__(self, *args, existing_names=(), **kwargs):
+    def __init__(self, *args, existing_names=(), run=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.existing_names = list(existing_names)
+        self.add_municipality_field(run)
 
     def clean(self):
         cleaned = super().clean()
@@ -294,6 +316,34 @@ class CertificateForm(forms.Form):
 
     def enrolment_ids(self) -> set[int]:
         return {int(pk) for pk in self.cleaned_data["enrolments"]}
+
+
+class NirExportForm(forms.Form):
+    """One municipality and a period, for the NIR export (``municipalities``: those the user may choose)."""
+
+    kommune = forms.ModelChoiceField(
+        queryset=Municipality.objects.none(), to_field_name="number", label=_("Municipality"), empty_label=None
+    )
+    fra = forms.DateField(label=_("From"), widget=DateInput())
+    til = forms.DateField(label=_("To"), widget=DateInput())
+
+    def __init__(self, *args, municipalities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kommune"].queryset = municipalities if municipalities is not None else Municipality.objects.all()
+        self.fields["kommune"].error_messages["invalid_choice"] = _(
+            "Choose one of the municipalities in the list (by its four-digit number)."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("fra"), cleaned.get("til")
+        for name, value in (("fra", start), ("til", end)):
+            if value and not FIRST_DATE <= value <= LAST_DATE:
+                self.add_error(name, _date_range_error())
+                start = end = None
+        if start and end and end < start:
+            self.add_error("til", _("The end date is before the start date: choose a date on or after %(start)s.") % {"start": start})
+        return cleaned
 
 
 def quiz_answers(post: QueryDict, quiz_id: str) -> dict[str, list[int]]:

@@ -5,7 +5,9 @@ password, so that a run's aggregate figures (participants, attendance, completed
 results, certificates issued) stay right in reports made afterwards, while nothing left can be
 tied to the person. Their certificate's public verification code is replaced, so the old code no
 longer shows anything. Form submissions the person sent while logged in are deleted: their
-answers are personal data through and through and feed no statistics.
+answers are personal data through and through and feed no statistics. The home municipality
+(membership) is exported and, like enrolments, kept with the anonymous user: each municipality's
+figures stay right, and a municipality is no personal data once the name is gone.
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ from .models import (
     HandledAction,
     LessonProgress,
     LogbookTick,
+    MentorLink,
+    MunicipalityMembership,
+    Placement,
+    PlacementEvaluation,
     QuizAttempt,
     TemporaryPassword,
     VocabularyLanguage,
@@ -69,6 +75,10 @@ def export_user_data(user) -> dict[str, Any]:
             "groups": sorted(user.groups.values_list("name", flat=True)),
             "must_change_password": TemporaryPassword.objects.filter(user=user).exists(),
         },
+        "municipalities": [
+            {"name": m.municipality.name, "number": m.municipality.number}
+            for m in MunicipalityMembership.objects.filter(user=user).select_related("municipality").order_by("pk")
+        ],
         "enrolments": [
             {
                 "run": e.run.title,
@@ -136,6 +146,7 @@ def export_user_data(user) -> dict[str, Any]:
             {"run": t.enrolment.run.title, "task": t.task, "ticked_at": _iso(t.ticked_at)}
             for t in LogbookTick.objects.filter(enrolment__participant=user).select_related("enrolment__run")
         ],
+        "placements": _export_placements(user),
         "teaches": [run.title for run in CourseRun.objects.filter(teachers=user)],
         "form_submissions": export_submissions(user),
         "flashcards": [
@@ -160,6 +171,8 @@ def erase_user(user) -> dict[str, int]:
             "attendance": Attendance.objects.filter(enrolment__participant=user).count(),
             "certificates": Certificate.objects.filter(enrolment__participant=user).count(),
         }
+        if memberships := MunicipalityMembership.objects.filter(user=user).count():
+            kept["municipality_memberships"] = memberships  # only where municipalities are set up
         for certificate in Certificate.objects.filter(enrolment__participant=user):
             certificate.code = new_verification_code()
             certificate.save(update_fields=["code"])
@@ -170,6 +183,10 @@ def erase_user(user) -> dict[str, int]:
         VocabularyLanguage.objects.filter(participant=user).delete()
         # Results stay (anonymous, for the run's statistics); a teacher's note may name the person.
         AssessmentResult.objects.filter(enrolment__participant=user).update(note="")
+        # Placements stay (the run's practice hours) without the mentor's name and contact, which
+        # would point back to the person; the evaluations (answers about them) and mentor links go.
+        if placements := _erase_placements(user):
+            kept["placements"] = placements  # only where practice placements are used
         delete_submissions_of(user)
         user.ksi_runs_taught.clear()
         user.groups.clear()
@@ -181,6 +198,43 @@ def erase_user(user) -> dict[str, int]:
         user.save()
         _delete_wagtail_profile(user)
     return kept
+
+
+def _export_placements(user) -> list[dict[str, Any]]:
+    placements = (
+        Placement.objects.filter(enrolment__participant=user)
+        .select_related("enrolment__run", "workplace__municipality")
+        .prefetch_related("evaluations")
+        .order_by("start_date", "pk")
+    )
+    return [
+        {
+            "run": p.enrolment.run.title,
+            "workplace": p.workplace.name,
+            "organisation_number": p.workplace.organisation_number,
+            "municipality": p.workplace.municipality.name,
+            "start_date": _iso(p.start_date),
+            "end_date": _iso(p.end_date),
+            "weekdays": p.weekdays,
+            "hours_per_day": str(p.hours_per_day),
+            "mentor": {"name": p.mentor_name, "phone": p.mentor_phone, "email": p.mentor_email},
+            "tasks": p.tasks,
+            "status": p.status,
+            "agreement_signed_on": _iso(p.agreement_signed_on),
+            "evaluations": [
+                {"filled_in_by": e.author, "answers": e.answers, "submitted_at": _iso(e.submitted_at)}
+                for e in sorted(p.evaluations.all(), key=lambda e: e.author)
+            ],
+        }
+        for p in placements
+    ]
+
+
+def _erase_placements(user) -> int:
+    placements = Placement.objects.filter(enrolment__participant=user)
+    PlacementEvaluation.objects.filter(placement__in=placements).delete()
+    MentorLink.objects.filter(placement__in=placements).delete()
+    return placements.update(mentor_name="", mentor_phone="", mentor_email="")
 
 
 def is_erased(user) -> bool:

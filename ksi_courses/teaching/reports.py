@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TextIO
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from course_content.assessment import COURSE_ASSESSMENT
@@ -21,6 +22,7 @@ from .assessments import results_by_enrolment, ticks_by_enrolment
 from .attendance import attendance_totals
 from .lessons import run_lessons, run_quiz_sizes
 from .models import AssessmentResult, Certificate, CourseRun, Enrolment, LessonProgress, QuizAttempt
+from .placements import hours_by_enrolment
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class Row:
     #: Recorded assessment results by assessment id (``modul-…``, ``kurs``), and logbook tasks done.
     assessments: dict[str, AssessmentResult] = field(default_factory=dict)
     logbook_done: int = 0
+    #: Practice placement hours (see :mod:`.placements` for how they are counted).
+    placement_hours: Decimal = Decimal(0)
 
     @property
     def completed(self) -> int:
@@ -76,11 +80,14 @@ class ProgressMatrix:
     question_count: int  # questions in those quizzes
 
 
-def progress_matrix(run: CourseRun) -> ProgressMatrix:
-    """Participants × lessons of ``run``, with attendance and certificates."""
+def progress_matrix(run: CourseRun, enrolments: QuerySet[Enrolment] | None = None) -> ProgressMatrix:
+    """Participants × lessons of ``run``, with attendance and certificates.
+
+    ``enrolments``: only these of the run's participants (e.g. one municipality's); default all.
+    """
     lessons = run_lessons(run)
     lesson_ids = [lesson.pk for lesson in lessons]
-    enrolments = list(run.enrolments.select_related("participant"))
+    enrolments = list((run.enrolments.all() if enrolments is None else enrolments).select_related("participant"))
     participant_ids = [enrolment.participant_id for enrolment in enrolments]
     progress = {
         (row.participant_id, row.lesson_id): row
@@ -97,6 +104,7 @@ def progress_matrix(run: CourseRun) -> ProgressMatrix:
     certificates = {c.enrolment_id: c for c in Certificate.objects.filter(enrolment__run=run)}
     results = results_by_enrolment(run)
     ticks = ticks_by_enrolment(run)
+    placement_hours = hours_by_enrolment(run)
 
     def cell(participant_id: int, lesson: LessonPage) -> Cell:
         row = progress.get((participant_id, lesson.pk))
@@ -118,6 +126,7 @@ def progress_matrix(run: CourseRun) -> ProgressMatrix:
             certificate=certificates.get(enrolment.pk),
             assessments=results.get(enrolment.pk, {}),
             logbook_done=ticks.get(enrolment.pk, 0),
+            placement_hours=placement_hours.get(enrolment.pk, Decimal(0)),
         )
         for enrolment in enrolments
     )
@@ -149,6 +158,7 @@ REPORT_COLUMNS = (
     "sluttvurdering_ferdigheter",
     "sluttvurdering_quiz",
     "praksislogg_oppgaver",
+    "praksis_timer",
 )
 
 
@@ -174,6 +184,7 @@ def report_rows(matrix: ProgressMatrix) -> Iterable[list[str]]:
             str(len(row.assessments)),
             *_final_assessment(row.assessments.get(COURSE_ASSESSMENT)),
             str(row.logbook_done),
+            _decimal(row.placement_hours),
         ]
 
 
@@ -185,15 +196,15 @@ def _final_assessment(result: AssessmentResult | None) -> tuple[str, str]:
     return f"{len(result.skills_passed)}/{result.skills_total}", quiz
 
 
-def write_report_csv(run: CourseRun, out: TextIO) -> None:
-    """The run's report as CSV for the municipality's reporting.
+def write_report_csv(run: CourseRun, out: TextIO, enrolments: QuerySet[Enrolment] | None = None) -> None:
+    """The run's report as CSV for the municipality's reporting (``enrolments``: only these).
 
     Semicolon-separated with decimal commas, as Norwegian spreadsheet programs expect; text that
     a spreadsheet would run as a formula is prefixed with an apostrophe.
     """
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(REPORT_COLUMNS)
-    for values in report_rows(progress_matrix(run)):
+    for values in report_rows(progress_matrix(run, enrolments)):
         writer.writerow([_safe(value) for value in values])
 
 

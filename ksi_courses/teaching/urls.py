@@ -4,7 +4,10 @@ from django.urls import path, re_path, register_converter
 
 from .busy import database_busy_as_503
 from .url_ids import RowId
-from .views import account, assessments, certificates, classroom, flashcards, learner, offline, teacher
+from .views import account, assessments, certificates, classroom, flashcards, learner, offline, reports, teacher
+from .views import mentor as mentor_views
+from .views import placement_documents as placement_document_views
+from .views import placements as placement_views
 
 app_name = "ksi_teaching"
 register_converter(RowId, "id")
@@ -31,6 +34,9 @@ urlpatterns = [
     # teacher
     path("kurs/", teacher.run_list, name="runs"),
     path("kurs/ny/", teacher.run_create, name="run_create"),
+    # municipality reports (issue 23)
+    path("kurs/rapporter/", reports.reports, name="reports"),
+    path("kurs/rapporter/nir.csv", reports.nir_export, name="nir_export"),
     path("kurs/<id:run_id>/", teacher.run_detail, name="run"),
     path("kurs/<id:run_id>/endre/", teacher.run_edit, name="run_edit"),
     path("kurs/<id:run_id>/deltakere/ny/", teacher.participant_add, name="participant_add"),
@@ -60,6 +66,25 @@ urlpatterns = [
     path("kurs/<id:run_id>/skjema/", teacher.submissions, name="submissions"),
     path("kurs/<id:run_id>/rapport.csv", teacher.report_csv, name="report"),
     path("kurs/<id:run_id>/oppmoteliste.pdf", teacher.attendance_list_pdf, name="attendance_list_pdf"),
+    # practice placements (issue 25)
+    path("praksissteder/", placement_views.workplace_list, name="workplaces"),
+    path("praksissteder/ny/", placement_views.workplace_create, name="workplace_create"),
+    path("praksissteder/<id:workplace_id>/", placement_views.workplace_edit, name="workplace_edit"),
+    path("kurs/<id:run_id>/praksis/", placement_views.overview, name="placements"),
+    path("kurs/<id:run_id>/praksis/ny/", placement_views.placement_create, name="placement_create"),
+    path("kurs/<id:run_id>/praksis/<id:placement_id>/", placement_views.placement_edit, name="placement_edit"),
+    path("kurs/<id:run_id>/praksis.csv", placement_views.placements_csv, name="placements_csv"),
+    path("kurs/<id:run_id>/timeplan/", placement_views.timetable, name="timetable"),
+    # a placement's documents and evaluations (issue 25): teachers, the mentor's link, the participant
+    re_path(
+        r"^kurs/(?P<run_id>[0-9]{1,18})/praksis/(?P<placement_id>[0-9]{1,18})/(?P<document>avtale|taushetserklaering|brev|evaluering)\.(?P<fmt>pdf|docx)$",
+        placement_document_views.placement_file,
+        name="placement_file",
+    ),
+    path("kurs/<id:run_id>/praksis/<id:placement_id>/vurdering/", placement_document_views.placement_evaluations, name="placement_evaluations"),
+    path("kurs/<id:run_id>/praksis/<id:placement_id>/vurderingslenke/", placement_document_views.mentor_link_create, name="mentor_link_create"),
+    path("praksis/vurdering/<str:token>/", mentor_views.mentor_evaluation, name="mentor_evaluation"),
+    path("mine-kurs/praksis/<id:placement_id>/vurdering/", mentor_views.participant_evaluation, name="participant_evaluation"),
     re_path(
         r"^kurs/(?P<run_id>[0-9]{1,18})/maler/(?P<template_id>[a-z0-9-]+)\.(?P<fmt>pdf|docx)$",
         teacher.run_template,

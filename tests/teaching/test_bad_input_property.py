@@ -33,6 +33,9 @@ FIELDS = (
     "topic", "present", "enrolments", "item", "done", "quiz-q1", "quiz-q2", "quiz-q3", "title", "place",
     "course", "teachers", "start_date", "end_date", "schedule", "auto_certificate", "password", "old_password",
     "new_password1", "new_password2", "next", "csrfmiddlewaretoken", "x",
+    # practice placements (issue 25)
+    "municipality", "name", "organisation_number", "approval_required", "approval_checked_on", "approval_link",
+    "enrolment", "workplace", "weekdays", "hours_per_day", "mentor_email", "tasks", "status", "agreement_signed_on",
 )  # fmt: skip
 #: Values that broke something once: odd digits, huge numbers, NUL and control characters, odd dates.
 NASTY_VALUES = ("²", "٣", "9" * 5000, "-1", "\x00", "a\rb\r", "\ufeff\x07", "0001-01-01", "9999-12-31", "NaN", "1e999", "")
@@ -57,6 +60,8 @@ TABLES = (
     models.TemporaryPassword,
     models.SubmittedParticipantForm,
     CourseFormSubmission,
+    models.Workplace,
+    models.Placement,
 )
 
 
@@ -66,6 +71,11 @@ def world(run, lesson, users):
     session = add_session(run, date(2026, 1, 5), Decimal(3))
     enrolment = run.enrolments.get(participant=users["participant_a"])
     certificate, _created = issue(enrolment, issued_by=users["teacher"])
+    levanger = models.Municipality.objects.create(name="Levanger", number="5037")
+    workplace = models.Workplace.objects.create(municipality=levanger, name="Rent AS", organisation_number="923609016")
+    placement = models.Placement.objects.create(
+        enrolment=enrolment, workplace=workplace, start_date=date(2026, 2, 2), end_date=date(2026, 2, 27), weekdays=[1], hours_per_day=6
+    )
     values = {
         "run_id": run.pk,
         "enrolment_id": enrolment.pk,
@@ -78,6 +88,9 @@ def world(run, lesson, users):
         "key": "k" * 32,
         "template_id": "ukeplan",
         "fmt": "pdf",
+        "workplace_id": workplace.pk,
+        "placement_id": placement.pk,
+        "document": "avtale",
     }
     paths = []
     for pattern in urls.urlpatterns:

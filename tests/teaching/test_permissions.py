@@ -49,6 +49,7 @@ OWN_PROGRESS = {**dict.fromkeys(ROLES, "lesson"), "anonymous": "login"}
 TEACHERS = {**dict.fromkeys(ROLES, 200), "anonymous": "login", "participant_a": 403, "participant_b": 403}
 RUN_TEACHERS = {**TEACHERS, "other_teacher": 404}
 CERTIFICATE = {**RUN_TEACHERS, "participant_a": 200, "participant_b": 404}
+ADMINS = {**TEACHERS, "teacher": 403, "other_teacher": 403}
 WAGTAIL_ADMIN = {
     "anonymous": "admin-login",
     "participant_a": "admin-login",
@@ -133,6 +134,10 @@ CASES = [
     # teachers: runs
     Case("runs", "get", TEACHERS),
     Case("runs", "post", answers(TEACHERS, ok=405)),
+    Case("reports", "get", ADMINS),
+    Case("reports", "post", answers(TEACHERS, ok=405)),
+    Case("nir_export", "get", answers(ADMINS, ok=400)),  # no municipality chosen
+    Case("nir_export", "post", answers(TEACHERS, ok=405)),
     Case("run_create", "get", TEACHERS),
     Case("run_create", "post", answers(TEACHERS, ok=400), {"title": ""}),
     Case("run", "get", RUN_TEACHERS),
@@ -366,9 +371,22 @@ def cell(case: Case, role: str, world: dict, users: dict) -> tuple[object, bool]
     return answer(response, world), changed
 
 
+def all_cases() -> list[Case]:
+    """The cases here and in the sibling matrices ``test_permissions_*.py`` (one per feature)."""
+    import importlib
+    import pkgutil
+    from pathlib import Path
+
+    cases = list(CASES)
+    for module in pkgutil.iter_modules([str(Path(__file__).parent)]):
+        if module.name.startswith("test_permissions_"):
+            cases += importlib.import_module(f"{__package__}.{module.name}").CASES
+    return cases
+
+
 def test_every_url_of_the_app_is_in_the_matrix_with_get_and_post():
     names = {name for name in get_resolver().namespace_dict["ksi_teaching"][1].reverse_dict if isinstance(name, str)}
-    assert {(name, method) for name in names for method in ("get", "post")} <= {(c.url_name, c.method) for c in CASES}
+    assert {(name, method) for name in names for method in ("get", "post")} <= {(c.url_name, c.method) for c in all_cases()}
 
 
 def test_permission_matrix(world, users):
@@ -418,7 +436,10 @@ def test_wagtail_admin_matrix(world, users, run, lesson):
     progress.submit_quiz(amina, lesson, "quiz", {"q1": [0]})
     session = models.AttendanceSession.objects.get(pk=world["session_id"])
     record_attendance(session, [world["enrolment_id"]])
+    municipality = models.Municipality.objects.create(name="Levanger", number="5037")
     objects = {
+        models.Municipality: municipality,
+        models.MunicipalityMembership: models.MunicipalityMembership.objects.create(user=amina, municipality=municipality),
         models.CourseRun: run,
         models.Enrolment: models.Enrolment.objects.get(pk=world["enrolment_id"]),
         models.AttendanceSession: session,

@@ -261,6 +261,7 @@ def test_the_csv_report(teacher_client, run, lesson, other_lesson, users):
         "leksjoner_fullført": "2", "leksjoner_i_alt": "2", "quizer_besvart": "1", "quizer_i_alt": "1", "quiz_riktige": "2",
         "quiz_spørsmål": "3", "fullført": "ja", "kursbevis_utstedt": by_user["amina"]["kursbevis_utstedt"],
         "vurderinger_registrert": "0", "sluttvurdering_ferdigheter": "", "sluttvurdering_quiz": "", "praksislogg_oppgaver": "0",
+        "praksis_timer": "0",
     }
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", by_user["amina"]["kursbevis_utstedt"])
     assert by_user["bilal"]["navn"] == "'=HYPERLINK(1) Ahmadi"  # a spreadsheet must not run it

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from .. import certificates
+from ..access import run_enrolments
 from ..forms import CertificateForm
 from ..models import Certificate
 from ..reports import progress_matrix
@@ -17,10 +18,10 @@ from .pdf import pdf_response, request_branding
 from .teacher import _form_page, teacher_view
 
 
-@teacher_view
+@teacher_view(partial=True)
 @require_http_methods(["GET", "POST"])
 def run_certificates(request, run):
-    matrix = progress_matrix(run)
+    matrix = progress_matrix(run, run_enrolments(run))
     issued = [row for row in matrix.rows if row.certificate is not None]
     waiting = [row for row in matrix.rows if row.certificate is None]
     run_ended = timezone.localdate() >= run.end_date
@@ -41,16 +42,17 @@ def run_certificates(request, run):
         "waiting": waiting,
         "run_ended": run_ended,
         "unfinished": form.unfinished(),
+        "partial": run.ksi_scope is not None,
     }
     return _form_page(request, "ksi_teaching/certificates.html", context)
 
 
-@teacher_view
+@teacher_view(partial=True)
 @require_http_methods(["GET"])
 def certificates_pdf(request, run):
-    """Every certificate issued in the run, as one PDF to print."""
+    """Every certificate issued in the run (that the viewer may see), as one PDF to print."""
     issued = list(
-        Certificate.objects.filter(enrolment__run=run)
+        Certificate.objects.filter(enrolment__in=run_enrolments(run))
         .select_related("enrolment__run__course", "enrolment__participant")
         .order_by("enrolment__participant__last_name", "enrolment__participant__first_name", "pk")
     )

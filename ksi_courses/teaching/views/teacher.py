@@ -1,7 +1,9 @@
 """The teacher's pages: runs, participants, attendance, progress, certificates and the report.
 
 Every view here goes through :func:`teacher_view`: login, the teacher role (403 without it) and,
-for a run's pages, a run the user teaches (404 otherwise; admins manage every run).
+for a run's pages, a run the user teaches (404 otherwise; admins manage every run). A municipality
+admin sees a run hosted by another municipality only on the read-only pages marked
+``partial=True``, and there only their own municipality's participants (see :mod:`..access`).
 """
 
 from __future__ import annotations
@@ -24,13 +26,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 from .. import attendance, enrolment, login_locks
 from .. import run_passwords as run_passwords_service
 from ..access import (
+    admin_scope,
     can_manage_all_runs,
     can_reset_password,
     can_teach,
     lock_liftable,
     managed_run,
+    partial_scope,
     password_resettable,
+    run_enrolments,
     runs_for,
+    scope_enrolments,
 )
 from ..credentials import KEEP_MINUTES
 from ..credentials import keep as keep_credentials
@@ -44,14 +50,21 @@ from ..forms import (
     SessionForm,
 )
 from ..lessons import lesson_modules
-from ..models import SubmittedParticipantForm
+from ..models import Municipality, SubmittedParticipantForm
+from ..municipalities import home_municipality
 from ..reports import progress_matrix, write_report_csv
 from .account import LOGIN_URL
 from .pdf import pdf_response, request_branding
 
 
-def teacher_view(view):
-    """Login and the teacher role; with ``run_id`` in the URL, the run (theirs) as ``run``."""
+def teacher_view(view=None, *, partial: bool = False):
+    """Login and the teacher role; with ``run_id`` in the URL, the run (theirs) as ``run``.
+
+    ``partial=True``: a read-only page a municipality admin may also open for a run hosted
+    elsewhere (``run.ksi_scope`` set; a POST there is 404 as well).
+    """
+    if view is None:
+        return functools.partial(teacher_view, partial=partial)
 
     @functools.wraps(view)
     def wrapper(request, *args, run_id: int | None = None, **kwargs):
@@ -61,7 +74,8 @@ def teacher_view(view):
             if not can_teach(request.user):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
-        return view(request, managed_run(request.user, run_id), *args, **kwargs)
+        run = managed_run(request.user, run_id, partial=partial and request.method in ("GET", "HEAD"))
+        return view(request, run, *args, **kwargs)
 
     return wrapper
 
@@ -78,14 +92,21 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 @teacher_view
 @require_http_methods(["GET"])
 def run_list(request):
-    runs = runs_for(request.user).annotate(participant_count=Count("enrolments"))
-    return render(request, "ksi_teaching/run_list.html", {"runs": runs})
+    runs = list(runs_for(request.user).annotate(participant_count=Count("enrolments")))
+    if (scope := admin_scope(request.user)) is not None:
+        # Runs hosted elsewhere: count only the participants this admin answers for.
+        for run in runs:
+            run.ksi_scope = partial_scope(request.user, run)
+            if run.ksi_scope is not None:
+                run.participant_count = run_enrolments(run).count()
+    reports = can_manage_all_runs(request.user)
+    return render(request, "ksi_teaching/run_list.html", {"runs": runs, "scope": scope, "reports": reports})
 
 
 @teacher_view
 @require_http_methods(["GET", "POST"])
 def run_create(request):
-    form = RunForm(request.POST or None)
+    form = RunForm(request.POST or None, initial={"host_municipality": home_municipality(request.user)})
     if request.method == "POST" and form.is_valid():
         run = form.save()
         run.teachers.add(request.user)
@@ -107,10 +128,10 @@ def run_edit(request, run):
     return _form_page(request, "ksi_teaching/run_form.html", {"form": form, "run": run})
 
 
-@teacher_view
+@teacher_view(partial=True)
 @require_http_methods(["GET"])
 def run_detail(request, run):
-    enrolments = list(run.enrolments.select_related("participant"))
+    enrolments = list(run_enrolments(run).select_related("participant"))
     participant_ids = [e.participant_id for e in enrolments]
     locked = login_locks.locked_usernames(request, (e.participant.get_username() for e in enrolments))
     return render(
@@ -124,7 +145,8 @@ def run_detail(request, run):
             "liftable": lock_liftable(request.user, participant_ids) if locked else set(),
             "teachers": run.teachers.all(),
             "sessions": run.sessions.all(),
-            "run_templates": run.course.specific.get_templates(),
+            "run_templates": run.course.specific.get_templates() if run.ksi_scope is None else (),
+            "partial": run.ksi_scope is not None,
         },
     )
 
@@ -138,15 +160,15 @@ def participant_add(request, run):
     if sent := _sent_before(request, run):
         return sent
     # Enrolling an account that exists is for admins only: see ParticipantForm.
-    form = ParticipantForm(request.POST or None, allow_existing=can_manage_all_runs(request.user))
+    form = ParticipantForm(request.POST or None, allow_existing=can_manage_all_runs(request.user), run=run)
     if request.method == "POST" and form.is_valid():
         try:
             if form.cleaned_data.get("username", "").strip():
-                added = enrolment.enrol_existing(run, form.cleaned_data["username"])
+                added = enrolment.enrol_existing(run, form.cleaned_data["username"], form.cleaned_data.get("municipality"))
                 messages.success(request, _("%(name)s is added to the course run.") % {"name": added.participant.get_full_name() or added.participant})
                 return redirect("ksi_teaching:run", run_id=run.pk)
             name = (form.cleaned_data["first_name"], form.cleaned_data["last_name"])
-            return _added(request, run, form.cleaned_data["form_key"], [name])
+            return _added(request, run, form.cleaned_data["form_key"], [name], form.cleaned_data.get("municipality"))
         except enrolment.ParticipantError as exc:
             form.add_error(None, str(exc))
     return _form_page(request, "ksi_teaching/participant_form.html", {"run": run, "form": form})
@@ -158,9 +180,10 @@ def participants_import(request, run):
     if sent := _sent_before(request, run):
         return sent
     existing = [e.participant.get_full_name() for e in run.enrolments.select_related("participant")]
-    form = ParticipantsImportForm(request.POST or None, request.FILES or None, existing_names=existing)
+    form = ParticipantsImportForm(request.POST or None, request.FILES or None, existing_names=existing, run=run)
     if request.method == "POST" and form.is_valid():
-        return _added(request, run, form.cleaned_data["form_key"], form.cleaned_data["parsed"])
+        parsed = form.cleaned_data["parsed"]
+        return _added(request, run, form.cleaned_data["form_key"], parsed, form.cleaned_data.get("municipality"))
     return _form_page(request, "ksi_teaching/participants_import.html", {"run": run, "form": form})
 
 
@@ -172,10 +195,10 @@ def _sent_before(request, run):
     return None
 
 
-def _added(request, run, key: str, names: list[tuple[str, str]]):
+def _added(request, run, key: str, names: list[tuple[str, str]], municipality=None):
     """Add ``names`` once per form key, keep their passwords for the next page and go there (POST → GET)."""
     try:
-        added = enrolment.add_participants(run, names, key=key)
+        added = enrolment.add_participants(run, names, key=key, municipality=municipality)
     except enrolment.AlreadySubmitted:
         pass  # a double click or a reload: the first submission's page shows the passwords
     else:
@@ -327,11 +350,11 @@ def attendance_all(request, run, session_id: int):
 # --- progress, report, forms ---------------------------------------------------------------------
 
 
-@teacher_view
+@teacher_view(partial=True)
 @require_http_methods(["GET"])
 def progress(request, run):
     """The progress matrix; ``?modul=<module page id>`` shows that module's lessons only."""
-    matrix = progress_matrix(run)
+    matrix = progress_matrix(run, run_enrolments(run))
     modules = lesson_modules(matrix.lessons)
     chosen = request.GET.get("modul", "")
     shown = [
@@ -350,11 +373,25 @@ def progress(request, run):
     return render(request, "ksi_teaching/progress.html", context)
 
 
-@teacher_view
+@teacher_view(partial=True)
 @require_http_methods(["GET"])
 def report_csv(request, run):
+    """The run's CSV report; ``?kommune=<number>``: only participants from that municipality.
+
+    A municipality admin's report of a run hosted elsewhere has their own participants only.
+    """
+    enrolments = run_enrolments(run)
+    if number := request.GET.get("kommune", "").strip():
+        municipality = Municipality.objects.filter(number=number).first()
+        if municipality is None:
+            return HttpResponse(
+                _("No municipality has the number “%(number)s” here. Use a four-digit number, e.g. 5037.") % {"number": number[:20]},
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
+        enrolments = scope_enrolments(enrolments, frozenset([municipality.pk]))
     out = io.StringIO()
-    write_report_csv(run, out)
+    write_report_csv(run, out, enrolments)
     # A byte order mark makes spreadsheet programs read the file as UTF-8 (æ, ø, å in names).
     response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="rapport-{run.pk}.csv"'

@@ -1,0 +1,104 @@
+"""The practice evaluation on the web: the mentor's page (a link, no account) and the participant's.
+
+The mentor's page shows the placement's facts (participant's name, workplace, period) and part 1
+of the praksisevaluering, nothing else: never part 2 (the participant's own, for the teacher) and
+no other data of the run. An unknown, malformed or expired link gets one and the same 404 page.
+Every answer of these pages is ``no-store``, ``noindex`` and ``Referrer-Policy: no-referrer``, so
+the token in the address stays out of caches, search engines and other sites' logs.
+
+The mentor's form is exempt from Django's CSRF check, on purpose: with ``no-referrer`` the browser
+sends ``Origin: null`` with the form, which the check refuses; and the check protects ambient
+credentials (a session cookie) that this page does not use. Its credential is the token in the
+address, which a forging site cannot know. For the same reason the page has no language switch
+(a POST to another view that would be refused, carrying the page's address with the token).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from ksi_courses.documents import course_for
+
+from .. import mentor_links
+from ..placement_documents import EVALUATION_FORM, evaluation_facts, evaluation_parts
+from ..placement_models import Placement, PlacementEvaluation
+from .account import LOGIN_URL
+
+
+def private(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def link_not_found(request) -> HttpResponse:
+    """The one page for every link that does not open an evaluation (no hint why)."""
+    return private(render(request, "ksi_teaching/mentor/link_not_found.html", status=404))
+
+
+def _evaluation_form(placement, author: str, data=None):
+    """The web form for ``author``'s part, pre-filled with the saved answers or the placement's facts."""
+    content_form = course_for(placement.enrolment.run.course).forms[EVALUATION_FORM]
+    parts = evaluation_parts(content_form)
+    if author == PlacementEvaluation.Author.MENTOR:
+        # The mentor may correct the facts (e.g. another mentor took over); the participant sees them only.
+        field_ids = parts.facts + parts.mentor
+    else:
+        field_ids = tuple(f.id for f in content_form.fields if f.id in parts.facts and f.type != "text") + parts.participant
+    saved = placement.evaluations.filter(author=author).first()
+    initial = {**evaluation_facts(placement), **(saved.answers if saved else {})}
+    form = mentor_links.evaluation_form_class(content_form, field_ids)(data=data, initial=initial)
+    sections = [
+        (section, [form[f.id] for f in section.fields if f.id in form.fields])
+        for section in content_form.sections
+    ]
+    return form, [(section, bound) for section, bound in sections if bound], saved
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def mentor_evaluation(request, token: str):
+    """The mentor's evaluation of one placement, reached by the link the teacher sent."""
+    link = mentor_links.valid_link(token)
+    if link is None:
+        return link_not_found(request)
+    placement = link.placement
+    form, sections, saved = _evaluation_form(placement, PlacementEvaluation.Author.MENTOR, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        mentor_links.save_evaluation(placement, PlacementEvaluation.Author.MENTOR, form.answers())
+        messages.success(request, _("Thank you! Your evaluation is saved. You can change it until the link expires."))
+        return private(HttpResponseRedirect(request.path))
+    context = {
+        "placement": placement,
+        "facts": evaluation_facts(placement),
+        "form": form,
+        "sections": sections,
+        "saved": saved,
+        "expires_at": link.expires_at,
+    }
+    status = 400 if form.is_bound and form.errors else 200
+    return private(render(request, "ksi_teaching/mentor/evaluation.html", context, status=status))
+
+
+@require_http_methods(["GET", "POST"])
+def participant_evaluation(request, placement_id: int):
+    """The participant's own evaluation (part 2) of one of their placements."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), LOGIN_URL)
+    placements = Placement.objects.select_related("workplace", "enrolment__run__course", "enrolment__participant")
+    placement = get_object_or_404(placements, pk=placement_id, enrolment__participant=request.user)
+    form, sections, saved = _evaluation_form(placement, PlacementEvaluation.Author.PARTICIPANT, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        mentor_links.save_evaluation(placement, PlacementEvaluation.Author.PARTICIPANT, form.answers())
+        messages.success(request, _("Thank you! Your answers are saved. Your teacher can read them."))
+        return private(HttpResponseRedirect(request.path))
+    context = {"placement": placement, "facts": evaluation_facts(placement), "form": form, "sections": sections, "saved": saved}
+    status = 400 if form.is_bound and form.errors else 200
+    return private(render(request, "ksi_teaching/mentor/participant_evaluation.html", context, status=status))

@@ -1,0 +1,102 @@
+"""The mentor's evaluation in a real browser: the teacher makes a link and copies it, a fresh browser
+(no account, no cookies) opens it and fills in part 1, the teacher sees the answers in the run.
+Every page is checked with axe-core."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Group
+
+from course_content import load_course
+from ksi_courses.content_import import import_course
+from ksi_courses.models import LessonPage
+from ksi_courses.teaching.enrolment import add_participant
+from ksi_courses.teaching.models import CourseRun, Municipality
+from ksi_courses.teaching.placement_models import Placement, PlacementEvaluation, Workplace
+from ksi_courses.teaching.roles import TEACHER_GROUP
+from tests.browser.conftest import PHONE
+from tests.paths import MINI_COURSE
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PASSWORD = "Tavle og kritt 1"
+PART_1_PUNCTUAL = "Møter presis og melder fra ved fravær"
+
+
+@pytest.fixture
+def placement(django_user_model, settings, tmp_path):
+    """The mini course, a run taught by Tone, and Amina placed at a nursing home."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    import_course(load_course(MINI_COURSE))
+    lesson = LessonPage.objects.get(ksi_id="handvask")
+    teacher = django_user_model.objects.create_user("tone", password=PASSWORD, first_name="Tone", last_name="Lærer")
+    teacher.groups.add(Group.objects.get(name=TEACHER_GROUP))
+    run = CourseRun.objects.create(
+        course=lesson.get_course_page(), title="Minikurs våren 2026", start_date=date(2026, 1, 5), end_date=date(2026, 3, 27)
+    )
+    run.teachers.add(teacher)
+    add_participant(run, "Amina", "Hassan")
+    workplace = Workplace.objects.create(
+        municipality=Municipality.objects.create(name="Testvik kommune", number="5037"),
+        name="Solsiden sykehjem",
+        organisation_number="974760673",
+        address="Fjordgata 3",
+    )
+    return Placement.objects.create(
+        enrolment=run.enrolments.get(),
+        workplace=workplace,
+        start_date=date(2026, 2, 2),
+        end_date=date(2026, 2, 27),
+        weekdays=[2, 4],
+        hours_per_day=Decimal("7.5"),
+        mentor_name="Mona Veileder",
+    )
+
+
+def test_teacher_makes_a_link_the_mentor_fills_it_in_and_the_teacher_sees_it(browser, desktop, live_server, placement, a11y):
+    run = placement.enrolment.run
+    page = desktop
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page.goto(live_server.url + "/ksi/logg-inn/")
+    page.get_by_label("Brukernavn").fill("tone")
+    page.get_by_label("Passord").fill(PASSWORD)
+    page.get_by_role("button", name="Logg inn").click()
+    page.wait_for_url(live_server.url + "/ksi/kurs/")
+    teacher_page = f"{live_server.url}/ksi/kurs/{run.pk}/praksis/{placement.pk}/vurdering/"
+    page.goto(teacher_page)
+    page.get_by_role("heading", name="Praksisplass: Amina Hassan").wait_for()
+    a11y.check(page)
+    page.get_by_label("Antall dager lenken gjelder").fill("14")
+    page.get_by_role("button", name="Lag en lenke til veilederen").click()
+    link = page.get_by_label("Lenke for veilederen").input_value()
+    assert link.startswith(f"{live_server.url}/ksi/praksis/vurdering/")
+    page.get_by_role("button", name="Kopier lenken").click()
+    assert page.evaluate("() => navigator.clipboard.readText()") == link
+    a11y.check(page)
+
+    # The mentor: a fresh browser context, on a phone, with no account and no cookies.
+    mentor_context = browser.new_context(viewport=PHONE, locale="nb-NO")
+    mentor = mentor_context.new_page()
+    mentor.set_default_timeout(15_000)
+    mentor.goto(link)
+    mentor.get_by_role("heading", name="Evaluering av praksis").first.wait_for()
+    assert mentor.get_by_label("Veileder på arbeidsplassen").input_value() == "Mona Veileder"
+    assert "Jeg trivdes på arbeidsplassen" not in mentor.content()  # part 2 is the participant's
+    a11y.check(mentor)
+    mentor.get_by_role("group", name="Når gjøres evalueringen?").get_by_label("Ved slutten av praksisen").check()
+    mentor.get_by_role("group", name=PART_1_PUNCTUAL).get_by_label("Godt", exact=True).check()
+    mentor.get_by_label("Dette mestrer deltakeren godt").fill("Rydder grundig og spør når noe er uklart.")
+    mentor.get_by_role("button", name="Lagre evalueringen").click()
+    mentor.get_by_text("Takk! Vurderingen er lagret.").wait_for()
+    a11y.check(mentor)
+    mentor_context.close()
+
+    evaluation = PlacementEvaluation.objects.get(placement=placement, author="mentor")
+    assert evaluation.answers["ag-presis"] == "Godt"
+
+    page.goto(teacher_page)
+    mentor_part = page.get_by_role("region", name="Veileder på arbeidsplassen (del 1)")
+    mentor_part.get_by_text("Rydder grundig og spør når noe er uklart.").wait_for()
+    assert "Godt" in mentor_part.inner_text() and PART_1_PUNCTUAL in mentor_part.inner_text()
+    assert link not in page.content()  # the link was shown once
