@@ -13,6 +13,7 @@ import json
 import sys
 from pathlib import Path
 
+from .disk_cache import default_folder, kept_in, remembered
 from .errors import ContentError
 from .loader import COURSES_DIR, check_course, check_lesson_file, course_dirs, shipped_courses
 
@@ -25,7 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.handler(args) or 0
+        # A command is a new process: courses loaded by an earlier one are read back from disk.
+        with kept_in(default_folder()):
+            return args.handler(args) or 0
     except ContentError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -115,7 +118,11 @@ def cmd_validate(args) -> int:
             print(problem, file=sys.stderr)
         errors += sum(p.severity == "error" for p in problems)
         if course is not None and lint:
-            findings = lint_course(course)
+            findings = remembered(
+                "lint",
+                (str(folder), course.content_hash, course.version_label),
+                lambda course=course: lint_course(course),
+            )
             for problem in findings:
                 print(problem, file=sys.stderr)
             errors += len(findings)

@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from .blocks import ImageBlock
+from .disk_cache import remembered
 from .errors import ContentError, ContentProblem
 from .forms import Form
 from .glossary import Glossary, load_glossary, resolve_vocabulary
@@ -54,9 +55,22 @@ def check_course(path: str | Path, common: Path | None = COMMON_DIR) -> tuple[Co
         if hit is not None and hit[0] == digest:
             _LOADED.move_to_end(key)
             return hit[1], list(hit[2])
-    course, problems = _check_course(root, common, digest)
-    # A file edited while it was being read would leave a mixed course: keep only a clean load.
-    if content_hash(root, common) == digest:
+    clean = {"load": True}  # a load from the disk cache was clean when it was written
+
+    def load():
+        result = _check_course(root, common, digest)
+        # A file edited while it was being read would leave a mixed course: keep only a clean load.
+        clean["load"] = content_hash(root, common) == digest
+        return result
+
+    # Inside ``disk_cache.kept_in`` (the ``ksi-courses`` command) also kept between processes.
+    course, problems = remembered(
+        "course",
+        (str(root), str(root.resolve()), str(common), loader_class().__name__, digest),
+        load,
+        keep=lambda _: clean["load"],
+    )
+    if clean["load"]:
         with _LOADED_LOCK:
             _LOADED[key] = (digest, course, list(problems))
             _LOADED.move_to_end(key)

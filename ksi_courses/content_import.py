@@ -27,6 +27,7 @@ from course_content.stable_ids import current_path
 from . import form_pages, payloads
 from .form_pages import CourseFormPage
 from .images import image_importer, image_src_finder
+from .import_create import NewPages
 from .import_diff import LEGEND, payload_diff, render_sections
 from .import_indexing import indexed_once
 from .import_shortcut import record_clean_import
@@ -138,6 +139,9 @@ class _CourseSync:
         self.src_for = image_src_finder(course.slug)
         self.known: dict[tuple[type, str], Page] = {}
         self.moved = False  # a move shifts the tree paths of the pages in ``known``
+        self.new_course = False  # the course page was created now: no page below it to look for
+        #: New pages: published, with their revisions, log entries and stamps, in batches.
+        self.new_pages = NewPages()
 
     def prefetch(self, course_page) -> None:
         """Load the course's imported pages in three queries, for :meth:`unchanged`."""
@@ -188,10 +192,12 @@ class _CourseSync:
             module_page = self.sync_module(course_page, module)
             module_pages.append(module_page)
             lesson_pages = [self.sync_lesson(course_page, module_page, lesson) for lesson in course.lessons_in(module)]
+            self.new_pages.flush()  # before a move: Wagtail moves published pages with their revisions
             self.order(module_page, lesson_pages, "lesson")
         self.order(course_page, module_pages, "module")
         for form in course.forms.values():
             self.sync_form(course_page, form)
+        self.new_pages.flush()
         self.unpublish_removed(course_page)
         if (course_page.ksi_version, course_page.ksi_content_hash) != (course.version, course.content_hash):
             CoursePage.objects.filter(pk=course_page.pk).update(
@@ -229,7 +235,7 @@ class _CourseSync:
         if page is not None:
             return page
         return self.sync(
-            ModulePage.objects.descendant_of(course_page).filter(ksi_id=module.id).first(),
+            self.existing(ModulePage.objects.descendant_of(course_page).filter(ksi_id=module.id)),
             lambda: course_page,
             ModulePage,
             "module",
@@ -244,10 +250,11 @@ class _CourseSync:
         page = self.unchanged(LessonPage, "lesson", lesson.id, payload, parent=module_page)
         if page is not None:
             return page
-        page = LessonPage.objects.descendant_of(course_page).filter(ksi_id=lesson.id).first()
+        page = self.existing(LessonPage.objects.descendant_of(course_page).filter(ksi_id=lesson.id))
         if page is not None and page.get_parent().pk != module_page.pk:
             page.move(module_page, pos="last-child")
             self.moved = True
+            self.new_pages.forget_positions()
             page = LessonPage.objects.get(pk=page.pk)
             self.record("move", "lesson", lesson.id, lesson.title)
         return self.sync(
@@ -265,7 +272,7 @@ class _CourseSync:
         payload = form_pages.form_payload(form)
         if self.unchanged(CourseFormPage, "form", form.id, payload) is None:
             self.sync(
-                CourseFormPage.objects.child_of(course_page).filter(ksi_id=form.id).first(),
+                self.existing(CourseFormPage.objects.child_of(course_page).filter(ksi_id=form.id)),
                 lambda: course_page,
                 CourseFormPage,
                 "form",
@@ -274,6 +281,10 @@ class _CourseSync:
                 form_pages.form_page_payload,
                 form_pages.form_page_fields,
             )
+
+    def existing(self, pages):
+        """The first of ``pages`` (the query for an id's page); none, unasked, below a new course page."""
+        return None if self.new_course else pages.first()
 
     def record(self, verb, kind, ksi_id, title, diff="", *, page=None, changed_parts=()) -> None:
         url = (page.get_url() or page.url_path) if page is not None else ""
@@ -286,9 +297,10 @@ class _CourseSync:
         if page is None:
             page = page_class(ksi_id=ksi_id, slug=ksi_id, ksi_import_hash=new_hash, **(extra or {}))
             self._assign(page, page_fields(payload))
-            parent_getter().add_child(instance=page)
-            page.save_revision(clean=False).publish()  # add_child has just cleaned it
-            self._stamp(type(page).objects.get(pk=page.pk))
+            self.new_pages.add(parent_getter(), page)
+            if kind == "course":
+                self.new_course = True
+                self.new_pages.flush()  # its stamp and revision before follow_renames and prefetch
             self.record("create", kind, ksi_id, title)
             return page
         stamp = page_stamp(page)

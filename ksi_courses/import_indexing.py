@@ -2,25 +2,36 @@
 of an import.
 
 Wagtail indexes an object's references and its search fields after every save. The import saves
-each new page three times (created, revision saved, revision published), so it defers that work:
+each page it updates twice or more (the page, then its revision fields), so it defers that work:
 while it runs, every object saved or deleted in this thread is noted instead, and at the end each
 is indexed once, through the task Wagtail (or its search package) uses itself, so a task queue,
 when configured, does the work. Saves in other threads (a web request while the import runs) are
 indexed as always.
+
+When those tasks would run right here anyway (the immediate task backend, the default), the work
+is done here in one batch per model instead: the objects of a model are loaded in one query, and
+the search backend writes its entries and refreshes its ranking data once per model, not once per
+object.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from contextlib import ExitStack, contextmanager
 
 from django.db.models.signals import post_delete, post_save
+from django_tasks.backends.immediate import ImmediateBackend
+from modelcluster.fields import ParentalKey
 from modelsearch import signal_handlers as search_signals
-from modelsearch.index import get_indexed_models
+from modelsearch.backends import get_search_backends_with_name
+from modelsearch.index import get_indexed_instance, get_indexed_models
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update, remove_reference_index_on_delete
 from wagtail.tasks import update_reference_index_task
+
+logger = logging.getLogger(__name__)
 
 
 class _Noted:
@@ -58,6 +69,37 @@ class _Noted:
         for model, pk in self.saved:
             task.enqueue(model._meta.app_label, model._meta.model_name, pk)
 
+    def by_model(self) -> dict[type, list[str]]:
+        models: dict[type, list[str]] = {}
+        for model, pk in self.saved:
+            models.setdefault(model, []).append(pk)
+        return models
+
+
+def _runs_here(task) -> bool:
+    """Whether enqueuing ``task`` runs it at once in this process (the immediate backend)."""
+    return isinstance(task.get_backend(), ImmediateBackend)
+
+
+def _search_index_now(noted: _Noted) -> None:
+    """What ``insert_or_update_object_task`` does for each noted object, in one batch per model."""
+    for model, pks in noted.by_model().items():
+        instances: dict[type, list] = {}
+        for obj in model.get_indexed_objects().filter(pk__in=pks):  # (the task's "still indexed?" check)
+            instance = get_indexed_instance(obj, check_exists=False)
+            if instance is not None:
+                instances.setdefault(type(instance), []).append(instance)
+        for name, backend in get_search_backends_with_name(with_auto_update=True):
+            for instance_class, objects in instances.items():
+                try:
+                    backend.add_bulk(instance_class, objects)
+                except Exception:
+                    # As the task does: a search service being down must not undo the import; a
+                    # database backend's error (its transaction is broken anyway) is raised.
+                    logger.exception("Could not add %d %s to the search backend %r", len(objects), instance_class, name)
+                    if not backend.catch_indexing_errors:
+                        raise
+
 
 @contextmanager
 def _references_deferred():
@@ -66,7 +108,21 @@ def _references_deferred():
         yield
     for instance in noted.deleted:
         remove_reference_index_on_delete(instance)
-    noted.enqueue(update_reference_index_task)
+    if _runs_here(update_reference_index_task):
+        _references_now(noted)
+    else:
+        noted.enqueue(update_reference_index_task)
+
+
+def _references_now(noted: _Noted) -> None:
+    """What ``update_reference_index_task`` does for each noted object, loading them per model."""
+    for model, pks in noted.by_model().items():
+        if any(isinstance(field, ParentalKey) for field in model._meta.get_fields()):
+            for pk in pks:  # a child row is indexed as part of its parent: as the task does it
+                update_reference_index_task.call(model._meta.app_label, model._meta.model_name, pk)
+        elif ReferenceIndex.is_indexed(model):
+            for instance in model.objects.filter(pk__in=pks):
+                ReferenceIndex.create_or_update_for_object(instance)
 
 
 @contextmanager
@@ -93,7 +149,10 @@ def _search_deferred():
         for model in models:
             post_save.connect(search_signals.post_save_signal_handler, sender=model)
             post_save.disconnect(sender=model, dispatch_uid=("ksi-import-search", model))
-    noted.enqueue(insert_or_update_object_task)
+    if _runs_here(insert_or_update_object_task):
+        _search_index_now(noted)
+    else:
+        noted.enqueue(insert_or_update_object_task)
 
 
 @contextmanager

@@ -5,7 +5,7 @@ import collections
 import threading
 
 import pytest
-from modelsearch import index as search_index
+from modelsearch.backends.base import BaseSearchBackend
 from wagtail.models import Page, ReferenceIndex
 
 from ksi_courses.content_import import import_course
@@ -30,15 +30,23 @@ def indexed(monkeypatch):
 
 @pytest.fixture
 def searched(monkeypatch):
-    """Counts of search-index updates per (model name, pk)."""
+    """Counts of objects given to the search backend per (model name, pk), one at a time (a save)
+    or in a batch (the import's, with the immediate task backend)."""
     counts = collections.Counter()
-    original = search_index.insert_or_update_object
+    add, add_bulk = BaseSearchBackend.add, BaseSearchBackend.add_bulk
 
-    def spy(instance):
-        counts[(type(instance).__name__, instance.pk)] += 1
-        return original(instance)
+    def spy_add(self, obj):
+        counts[(type(obj).__name__, obj.pk)] += 1
+        return add(self, obj)
 
-    monkeypatch.setattr(search_index, "insert_or_update_object", spy)
+    def spy_add_bulk(self, model, obj_list):
+        obj_list = list(obj_list)
+        for obj in obj_list:
+            counts[(type(obj).__name__, obj.pk)] += 1
+        return add_bulk(self, model, obj_list)
+
+    monkeypatch.setattr(BaseSearchBackend, "add", spy_add)
+    monkeypatch.setattr(BaseSearchBackend, "add_bulk", spy_add_bulk)
     return counts
 
 
