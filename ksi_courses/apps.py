@@ -11,6 +11,8 @@ class KsiCoursesConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
+        from . import pdf_builds
         from .restricted_files import check_restricted_storage
 
         checks.register(check_restricted_storage)
+        pdf_builds.connect()

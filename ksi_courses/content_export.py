@@ -2,9 +2,14 @@
 
 Only live pages are exported: a lesson the municipality unpublished (or that was removed
 upstream and unpublished by the importer) is not part of the course it teaches.
+
+The tree is walked through the pages' own hooks (``get_modules``, ``get_lessons``), not through
+the page classes: the pages serve their PDFs through this module, so it must not import theirs.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from course_content.loader import common_documents, get_course
 from course_content.logbook import without_logbook_weeks
@@ -12,7 +17,9 @@ from course_content.models import Course, Lesson, Module
 
 from . import payloads
 from .images import image_src_finder
-from .models import CoursePage, LessonPage, ModulePage
+
+if TYPE_CHECKING:
+    from .models import CoursePage
 
 
 def export_course(course_page: CoursePage, shipped: Course | None = None) -> tuple[Course, dict[str, bytes]]:
@@ -24,8 +31,8 @@ def export_course(course_page: CoursePage, shipped: Course | None = None) -> tup
     src_for = _RecordingSrcFinder(course_page.ksi_id)
     data = payloads.course_page_payload(course_page)
     modules, lessons = [], {}
-    for module_page in ModulePage.objects.child_of(course_page).live().specific():
-        lesson_pages = list(LessonPage.objects.child_of(module_page).live().specific())
+    for module_page in course_page.get_modules().specific():
+        lesson_pages = list(module_page.get_lessons())
         if not lesson_pages:
             continue
         modules.append(

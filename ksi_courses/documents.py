@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse
 from course_content.loader import get_course
 
 from .branding import Branding
+from .content_export import export_course
 from .pdfs import print_branding
 
 CONTENT_TYPES = {
@@ -28,8 +29,6 @@ def course_for(course_page):
     try:
         return get_course(course_page.ksi_id)
     except KeyError:
-        from .content_export import export_course
-
         return export_course(course_page)[0]
 
 

@@ -20,6 +20,7 @@ from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, Abstra
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
 
+from . import documents
 from .form_fields import CappedFormBuilder
 from .page_mixins import KsiContentMixin
 
@@ -149,11 +150,9 @@ class CourseFormPage(AbstractCourseFormPage):
 
     def form_pdf(self, request, *, fillable: bool):
         """Hook: the printable or fillable PDF of the shipped form behind this page."""
-        from .documents import form_pdf
-
         if not self.ksi_id:
             raise Http404("this form was made on the site; it has no printable version")
-        return form_pdf(self.get_parent().specific, self.ksi_id, fillable=fillable, site=Site.find_for_request(request))
+        return documents.form_pdf(self.get_parent().specific, self.ksi_id, fillable=fillable, site=Site.find_for_request(request))
 
 
 def form_payload(form) -> dict:

@@ -1,4 +1,8 @@
-"""Course image files ↔ Wagtail images."""
+"""Course image files ↔ Wagtail images, and the record of which is which (:class:`ImportedImage`).
+
+The model lives here rather than in ``models`` so that exporting a course (``content_export``,
+called when the pages serve their PDFs) needs nothing from the page models' module.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,27 @@ import hashlib
 from pathlib import Path, PurePosixPath
 
 from django.core.files import File
-from wagtail.images import get_image_model
+from django.db import models
+from wagtail.images import get_image_model, get_image_model_string
 
-from .models import ImportedImage
+
+class ImportedImage(models.Model):
+    """Which Wagtail image holds which image file of a course, so re-imports reuse it and
+    exports write it back under its original path."""
+
+    image = models.ForeignKey(get_image_model_string(), on_delete=models.CASCADE, related_name="+")
+    course_slug = models.CharField(max_length=80)
+    src = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        app_label = "ksi_courses"
+        constraints = [
+            models.UniqueConstraint(fields=["course_slug", "src", "sha256"], name="ksi_unique_imported_image")
+        ]
+
+    def __str__(self):
+        return f"{self.course_slug}/{self.src}"
 
 
 def image_importer(course_slug: str, course_root: Path):

@@ -14,23 +14,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model_string
 from wagtail.models import Page, Site
 
 from course_content.base import LANGUAGES
 
+from . import documents
 from .access import require_teacher_material
 from .blocks import LessonBodyBlock, SourceBlock
 from .branding import Branding  # noqa: F401  (imported here so Django finds the model)
 from .form_pages import CourseFormField, CourseFormPage  # noqa: F401  (CourseFormField: as above)
-from .page_mixins import KsiContentMixin
+from .images import ImportedImage  # noqa: F401  (as above)
+from .page_mixins import KsiContentMixin, lines
 from .panels import ContentVersionPanel
 from .pdf_views import serve_pdf
-
-
-def lines(text: str) -> list[str]:
-    """Non-empty lines of a one-item-per-line text field."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+from .review_log import TranslationReview  # noqa: F401  (as above)
 
 
 class AbstractCourseIndexPage(Page):
@@ -140,11 +137,9 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
     @re_path(r"^maler/(?P<template_id>[a-z0-9-]+)/(?P<fmt>pdf|docx)/$", name="template_file")
     def template_file(self, request, template_id, fmt):
         """A template (mal) filled with the municipality's values, for teachers and admins."""
-        from .documents import template_file
-
         if (refusal := require_teacher_material(request)) is not None:
             return refusal
-        return template_file(self, template_id, fmt, site=Site.find_for_request(request))
+        return documents.template_file(self, template_id, fmt, site=Site.find_for_request(request))
 
     def get_templates(self):
         """Hook: ``[(id, title, description)]`` of the course's templates (maler): the shipped
@@ -209,21 +204,23 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
         return ""
 
     def get_context(self, request, *args, **kwargs):
+        from .course_cache import course_summary
         from .vocabulary_language import vocabulary_language
 
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = self.get_module_outline()
-        context["plan_weeks"] = self.get_plan_outline(context["modules"])
-        context["lesson_count"] = sum(len(lessons) for _, lessons in context["modules"])
-        context["plan_hours"] = sum(week.hours for week in context["plan_weeks"]) or self.total_hours
-        context["review_sheets"] = self.get_review_sheets(context["modules"])
-        context["forms"] = self.get_forms()
-        context["cover_picture"] = self.get_cover_picture(lesson for _, lessons in context["modules"] for lesson in lessons)
         code = vocabulary_language(request)
         context["vocabulary_language"], context["vocabulary_language_name"] = code, LANGUAGES[code]["name_nb"]
         context["languages"] = list(LANGUAGES.items())
-        if context["show_teacher_material"]:
-            context["templates"] = self.get_templates()
+        # The outline and the sections every visitor sees alike are built with the hooks above and
+        # cached per published state of the course (see ksi_courses.course_cache).
+        summary = course_summary(self, request, context)
+        context.update(
+            modules=summary.modules,
+            lesson_count=summary.lesson_count,
+            course_head=summary.head_html,
+            course_outline=summary.outline_html,
+            course_tail=summary.tail_html,
+        )
         return context
 
 
@@ -296,17 +293,27 @@ class AbstractLessonPage(RoutablePageMixin, KsiContentMixin, Page):
         """Hook: the previous and next lesson in the course, across module boundaries (two
         queries, whatever its size)."""
         course_path = self.path[: -2 * Page.steplen]
-        lessons = LessonPage.objects.live().filter(path__startswith=course_path, depth=self.depth).exclude(pk=self.pk)
+        lessons = (
+            LessonPage.objects.live()
+            .filter(path__startswith=course_path, depth=self.depth)
+            .exclude(pk=self.pk)
+            .defer("body")  # only linked
+        )
         previous = lessons.filter(path__lt=self.path).order_by("-path").first()
         following = lessons.filter(path__gt=self.path).order_by("path").first()
         return previous, following
 
     def get_context(self, request, *args, **kwargs):
+        from .course_cache import lesson_surroundings
+
         context = super().get_context(request, *args, **kwargs)
-        context["previous_lesson"], context["next_lesson"] = self.get_neighbours()
+        # get_neighbours, get_course_page and the breadcrumbs, cached per published state of the course.
+        around = lesson_surroundings(self, request)
+        context["previous_lesson"], context["next_lesson"] = around.previous_lesson, around.next_lesson
         code = self.get_vocabulary_language(request)
-        course_page = self.get_course_page()
+        course_page = around.course_page
         context.update(
+            breadcrumb_pages=around.ancestors,
             course_page=course_page,
             languages=list(LANGUAGES.items()),
             vocabulary_language=code,
@@ -347,20 +354,3 @@ class LessonPage(AbstractLessonPage):
         verbose_name = _("lesson")
         permissions = [("view_teacher_material", _("Can see teacher notes and quiz answers"))]
 
-
-class ImportedImage(models.Model):
-    """Which Wagtail image holds which image file of a course, so re-imports reuse it and
-    exports write it back under its original path."""
-
-    image = models.ForeignKey(get_image_model_string(), on_delete=models.CASCADE, related_name="+")
-    course_slug = models.CharField(max_length=80)
-    src = models.CharField(max_length=255)
-    sha256 = models.CharField(max_length=64)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["course_slug", "src", "sha256"], name="ksi_unique_imported_image")
-        ]
-
-    def __str__(self):
-        return f"{self.course_slug}/{self.src}"

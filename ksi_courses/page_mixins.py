@@ -11,6 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from .access import can_see_teacher_material
 
 
+def lines(text: str) -> list[str]:
+    """Non-empty lines of a one-item-per-line text field."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
 class KsiContentMixin(models.Model):
     """Fields that tie a page to an item of the shipped content."""
 

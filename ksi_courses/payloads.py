@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from course_content.models import Course, Lesson, Module
 
-from .models import lines
+from .page_mixins import lines
 from .stream import blocks_to_stream, stream_to_blocks
 
 DESCRIPTION_FIELDS = ("target_group", "prerequisites", "organisation", "assessment", "certificate", "cooperation")

@@ -3,8 +3,13 @@
 A PDF's storage key combines the course's *published state* (one aggregate query over its live
 pages, so an edit makes a new PDF and an unchanged course is served from storage), the print
 options (edition, lesson, language, branding) and the renderer's own fingerprint. Building goes
-through the exact round trip the export command uses: pages → content files → content model →
-``exports``, so what is printed is what the municipality published.
+pages → content model (in memory, :func:`~.content_export.export_course`) → ``exports``, so what
+is printed is what the municipality published.
+
+Each document (course, options, site) has a folder of its own, its *slot*; the PDFs of earlier
+states stay there until a newer one is built, so while a build runs visitors get the previous
+PDF (:func:`locate`) instead of waiting. Builds are scheduled when pages are published or a course
+is imported (``pdf_builds``), and by a request that finds no PDF at all (``tasks.schedule``).
 
 Participant PDFs are kept in the default storage; the teacher edition (teacher notes, quiz
 answers) in the restricted storage (``restricted_files``), which the web server never serves.
@@ -15,7 +20,10 @@ from __future__ import annotations
 import hashlib
 import json
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -23,13 +31,12 @@ from django.core.files.storage import Storage, default_storage
 from django.db.models import Count, Max, Sum
 from wagtail.models import Page, Site
 
-from course_content.loader import load_course
-from course_content.writer import write_course
-
 from .branding import Branding
 from .content_export import export_course
-from .models import CoursePage
 from .restricted_files import restricted_storage
+
+if TYPE_CHECKING:
+    from .models import CoursePage
 
 STORAGE_DIR = "ksi_courses/pdf"
 PENDING_SECONDS = 15 * 60
@@ -70,14 +77,15 @@ def published_state(course_page: CoursePage) -> str:
     return hashlib.sha256(json.dumps(state, default=str, sort_keys=True).encode()).hexdigest()
 
 
-def print_options(request: PdfRequest):
+def print_options(request: PdfRequest, branding=None):
+    """The print face's options for ``request`` (``branding``: the site's, if the caller has it)."""
     from exports.pdf import PdfOptions
 
     return PdfOptions(
         edition=request.edition,
         lesson_id=request.lesson_id,
         language=request.language,
-        branding=print_branding(request.site_id),
+        branding=branding or print_branding(request.site_id),
         sheet=request.sheet,
     )
 
@@ -103,13 +111,56 @@ def print_branding(site_id: int | None):
     )
 
 
-def storage_name(course_page: CoursePage, request: PdfRequest) -> str:
+def storage_name(course_page: CoursePage, request: PdfRequest, *, state: str | None = None, options=None) -> str:
+    """Where the PDF of the course's current published state is (or will be) kept; ``state``
+    (:func:`published_state`) and ``options`` (:func:`print_options`) if the caller has them."""
     from exports.cache import cache_key
 
-    options = print_options(request)
-    return (
-        f"{STORAGE_DIR}/{cache_key(course_page.ksi_id or course_page.slug, published_state(course_page), options)}.pdf"
-    )
+    options = options or print_options(request)
+    key = cache_key(course_page.ksi_id or course_page.slug, state or published_state(course_page), options)
+    return f"{slot(course_page, request, options)}/{key}.pdf"
+
+
+def slot(course_page: CoursePage, request: PdfRequest, options=None) -> str:
+    """The folder of the document ``request`` asks for, whatever the course's state or branding:
+    the PDFs of its successive states are kept there, so an earlier one can be served."""
+    options = options or print_options(request)
+    fields = {name: value for name, value in options.cache_fields().items() if name != "branding"}
+    recipe = json.dumps({"site": request.site_id, **fields}, sort_keys=True)
+    digest = hashlib.sha256(recipe.encode()).hexdigest()[:24]
+    return f"{STORAGE_DIR}/{course_page.ksi_id or course_page.slug}-{options.document}-{digest}"
+
+
+@dataclass(frozen=True)
+class Located:
+    """What storage holds for a request: ``name`` is the PDF of the current state (maybe not
+    built yet); ``ready`` the one to serve now (``name`` when built, else the newest earlier PDF
+    of the same document, else ``None``)."""
+
+    name: str
+    ready: str | None
+
+    @property
+    def current(self) -> bool:
+        return self.ready == self.name
+
+
+def locate(course_page: CoursePage, request: PdfRequest) -> Located:
+    """The current PDF of ``request`` if it is built, else the newest one built before it."""
+    name = storage_name(course_page, request)
+    storage = storage_for(request)
+    if storage.exists(name):
+        return Located(name, name)
+    return Located(name, newest_in_slot(storage, name.rsplit("/", 1)[0]))
+
+
+def newest_in_slot(storage: Storage, folder: str) -> str | None:
+    """The most recently saved PDF in ``folder``, or ``None`` if it has none."""
+    try:
+        files = [f"{folder}/{file}" for file in storage.listdir(folder)[1] if file.endswith(".pdf")]
+    except FileNotFoundError:
+        return None
+    return max(files, key=storage.get_modified_time, default=None)
 
 
 def building_key(name: str) -> str:
@@ -127,35 +178,53 @@ def mark_building(name: str) -> bool:
     return cache.add(building_key(name), True, PENDING_SECONDS)
 
 
-def find_or_schedule(course_page: CoursePage, request: PdfRequest) -> str | None:
-    """The storage name of the finished PDF, or ``None`` after making sure a build is scheduled."""
-    name = storage_name(course_page, request)
-    storage = storage_for(request)
-    if storage.exists(name):
-        return name
-    if mark_building(name):
-        from .tasks import build_pdf
-
-        build_pdf.enqueue(name, request.as_task_args())
-    return name if storage.exists(name) else None  # the immediate backend has built it already
-
-
 def build(name: str, request: PdfRequest) -> str:
-    """Render the PDF and save it under ``name`` (the body of the ``build_pdf`` task)."""
+    """Render the PDF and save it under ``name`` (the body of the ``build_pdf`` task); then drop
+    the earlier PDFs of the same document, except the one of the course's current state."""
     from exports.pdf import render_pdf
 
     try:
         storage = storage_for(request)
         if storage.exists(name):
             return name
-        course_page = CoursePage.objects.get(pk=request.course_page_id)
+        course_page = Page.objects.get(pk=request.course_page_id).specific
         course, media = export_course(course_page)
-        with tempfile.TemporaryDirectory() as folder:
-            printable = load_course(write_course(course, folder, media))
+        with printable_media(course, media) as printable:
             data = render_pdf(printable, print_options(request), cache=None)
         saved = storage.save(name, ContentFile(data))
         if saved != name:  # another worker finished first; keep theirs
             storage.delete(saved)
+        prune_slot(storage, name, keep={name, storage_name(course_page, request)})
         return name
     finally:
         cache.delete(building_key(name))
+
+
+def prune_slot(storage: Storage, name: str, *, keep: set[str]) -> None:
+    """Delete the PDFs of earlier states beside ``name`` (a visitor still downloading one keeps
+    its open file on local storage; object storage serves it to the end)."""
+    folder = name.rsplit("/", 1)[0]
+    for file in storage.listdir(folder)[1]:
+        if f"{folder}/{file}" not in keep and file.endswith(".pdf"):
+            storage.delete(f"{folder}/{file}")
+
+
+@contextmanager
+def printable_media(course, media: dict[str, bytes]):
+    """``course`` ready to print, without writing it to files: with a content hash (the cover's
+    version label), and when it has uploaded images, a folder holding just those image files as
+    its root (the print face reads images from files; library pictures need none)."""
+    digest = course.content_hash or hashlib.sha256(course.model_dump_json().encode()).hexdigest()
+    printable = course.model_copy(update={"content_hash": digest})
+    if not media:
+        yield printable
+        return
+    with tempfile.TemporaryDirectory(prefix="ksi-pdf-media-") as folder:
+        for src, data in media.items():
+            path = Path(folder, src).resolve()
+            if not path.is_relative_to(Path(folder).resolve()):  # printed as its alt text instead
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        printable._root = Path(folder)
+        yield printable

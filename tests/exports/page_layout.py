@@ -49,11 +49,31 @@ class Line:
         return self.size >= CHAPTER_HEADING_SIZE or (self.text.startswith("MODUL ") and self.size <= 10.5)
 
 
+@dataclass
+class Run:
+    x: float
+    size: float
+    bold: bool
+    text: str
+
+
+def line_from_runs(y: float, runs: list[Run]) -> Line:
+    """One line from its text runs. Its size is the size most of its characters have, so a larger
+    symbol in front of body text (the teacher edition's ☑ before the right answer) does not make
+    the line a heading; it is bold if any run is (a bold label before plain text)."""
+    runs = sorted(runs, key=lambda run: run.x)
+    characters: dict[float, int] = {}
+    for run in runs:
+        characters[round(run.size, 1)] = characters.get(round(run.size, 1), 0) + len(run.text.replace(" ", ""))
+    size = max(characters, key=lambda candidate: (characters[candidate], candidate))
+    return Line(y, runs[0].x, size, any(run.bold for run in runs), " ".join(run.text for run in runs))
+
+
 def page_lines(reader: PdfReader) -> list[list[Line]]:
     """The text lines of every page inside the page margins (running heads and page numbers left out)."""
     pages = []
     for page in reader.pages:
-        found: dict[float, Line] = {}
+        found: dict[float, tuple[float, list[Run]]] = {}
         # Text inside a drawn picture (an SVG is a form XObject, painted by "Do") is not page text.
         in_picture = [0]
 
@@ -74,16 +94,10 @@ def page_lines(reader: PdfReader) -> list[list[Line]]:
             if not CONTENT_BOTTOM - 2 < y < CONTENT_TOP + 2:
                 return
             bold = "Bold" in str(font.get("/BaseFont", "")) if font else False
-            key = round(y, 0)
-            if key in found:  # more text on the same line: keep the line's largest run
-                old = found[key]
-                first, second = (old.text, text.strip()) if old.x <= x else (text.strip(), old.text)
-                found[key] = Line(old.y, min(old.x, x), max(old.size, size * scale), old.bold or bold, f"{first} {second}")
-            else:
-                found[key] = Line(y, x, size * scale, bold, text.strip())
+            found.setdefault(round(y, 0), (y, []))[1].append(Run(x, size * scale, bold, text.strip()))
 
         page.extract_text(visitor_text=visit, visitor_operand_before=before, visitor_operand_after=after)
-        pages.append(sorted(found.values(), key=lambda line: -line.y))
+        pages.append(sorted((line_from_runs(y, runs) for y, runs in found.values()), key=lambda line: -line.y))
     return pages
 
 

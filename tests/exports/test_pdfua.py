@@ -39,8 +39,10 @@ from tests.exports.pdfread import Pdf, no_render_warnings
 
 OUTLOUD = Path(sys.executable).with_name("outloud")
 SHIPPED = course_dirs(COURSES_DIR)
-#: A vocabulary list per course, in a different script each time (Arabic, Ethiopic, Cyrillic).
+#: A vocabulary list per course, in a different script each time (Arabic, Ethiopic, Cyrillic); the
+#: other languages' lists are checked on the mini course (short lists, same templates).
 VOCABULARY_LANGUAGE = dict(zip(sorted(path.name for path in SHIPPED), ("ar", "ti", "uk"), strict=False))
+MINI_VOCABULARY_LANGUAGES = ("ti", "en", "so", "prs", "ru")
 
 #: A realistic class for the attendance list: a week of sessions, five participants.
 WEEK = [date(2026, 8, 17 + day) for day in range(5)]
@@ -139,6 +141,13 @@ def test_every_kind_of_document_is_checked(shipped_results):
     assert kinds == {(path.name, kind) for path in SHIPPED for kind in ALLOWED_WARNINGS}
 
 
+def test_every_course_has_its_handouts_in_every_language_and_its_fillable_forms_checked(shipped_results):
+    for path in SHIPPED:
+        assert {f"{path.name}/handout-{language}.pdf" for language in LANGUAGES} <= set(shipped_results)
+    fillable = {name.split("/")[0] for name in shipped_results if kind_of(name) == "form-fillable"}
+    assert fillable == {path.name for path in SHIPPED}
+
+
 def test_no_document_has_a_pdfua_error(shipped_results):
     failing = {
         name: [f"{f['rule']}: {f['message']}" for f in result["findings"] if f["severity"] == "error"]
@@ -166,7 +175,10 @@ def mini_results(mini_course, participant_pdf, teacher_pdf, tmp_path_factory) ->
             "mini/booklet.pdf": participant_pdf.data,
             "mini/teacher.pdf": teacher_pdf.data,
             "mini/handout-ar.pdf": render_pdf(mini_course, PdfOptions(lesson_id=lesson, language="ar"), cache=None),
-            "mini/vocabulary-ti.pdf": render_pdf(mini_course, PdfOptions(language="ti"), cache=None),
+            **{
+                f"mini/vocabulary-{language}.pdf": render_pdf(mini_course, PdfOptions(language=language), cache=None)
+                for language in MINI_VOCABULARY_LANGUAGES
+            },
         }
     return check(files, tmp_path_factory.mktemp("pdfua-mini"))
 
@@ -178,9 +190,14 @@ def test_warning_counts_are_pinned_on_the_mini_course(mini_results):
         "mini/booklet.pdf": {"ORD-001": 1},
         "mini/teacher.pdf": {"ORD-001": 2},
         "mini/handout-ar.pdf": {},
-        "mini/vocabulary-ti.pdf": {},
+        **{f"mini/vocabulary-{language}.pdf": {} for language in MINI_VOCABULARY_LANGUAGES},
     }
     assert all(result["counts"]["error"] == 0 for result in mini_results.values())
+
+
+def test_a_vocabulary_list_in_every_language_is_checked(shipped_results, mini_results):
+    checked = {name.rsplit("-", 1)[1].removesuffix(".pdf") for name in [*shipped_results, *mini_results] if "/vocabulary-" in name}
+    assert checked == set(LANGUAGES)
 
 
 def _languages(pdf: Pdf) -> Counter:

@@ -42,10 +42,12 @@ def teacher(django_user_model):
 
 
 def stored_pdfs(storage) -> list[str]:
+    """The PDFs in ``storage``, by their names below ``pdfs.STORAGE_DIR`` (one folder per document)."""
     try:
-        return storage.listdir(pdfs.STORAGE_DIR)[1]
+        folders = storage.listdir(pdfs.STORAGE_DIR)[0]
     except FileNotFoundError:
         return []
+    return [f"{folder}/{name}" for folder in folders for name in storage.listdir(f"{pdfs.STORAGE_DIR}/{folder}")[1]]
 
 
 def test_the_teacher_edition_is_not_under_media_root_and_its_media_url_is_404(client, settings, course_page, teacher):
@@ -167,6 +169,8 @@ def test_a_worker_builds_the_teacher_edition_into_the_restricted_storage(client,
     waiting = client.get(url)
     assert waiting.status_code == 202 and "no-store" in waiting["Cache-Control"]
     call_command("db_worker", batch=True, verbosity=0)
-    assert len(stored_pdfs(restricted_storage())) == 1 and not stored_pdfs(default_storage)
+    # The import queued the teacher edition, and the participant booklet and handouts (two lessons)
+    # that go to the public storage.
+    assert len(stored_pdfs(restricted_storage())) == 1 and len(stored_pdfs(default_storage)) == 3
     ready = client.get(url)
     assert ready.status_code == 200 and "no-store" in ready["Cache-Control"]

@@ -48,7 +48,8 @@ def test_course_booklet_is_built_once_and_then_served_from_storage(client, cours
     assert "Håndvask" in pdf_text(first)
     second = client.get(course_page.url + "pdf/")
     assert second.status_code == 200 and len(renders) == 1
-    assert default_storage.listdir(pdfs.STORAGE_DIR)[1]
+    (slot,) = default_storage.listdir(pdfs.STORAGE_DIR)[0]  # one folder per document
+    assert [name.endswith(".pdf") for name in default_storage.listdir(f"{pdfs.STORAGE_DIR}/{slot}")[1]] == [True]
 
 
 def test_an_edit_makes_a_new_pdf(client, course_page, renders):
