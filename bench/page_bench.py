@@ -1,13 +1,16 @@
 """Page benchmark: lesson and course page requests/s and latency against a plain Wagtail page.
 
-Run: .venv/bin/python bench/page_bench.py [--requests N] [--databases sqlite,postgres]
+Run: .venv/bin/python bench/page_bench.py [--requests N] [--repeat R] [--databases sqlite,postgres]
 
 Each database gets a fresh schema, the shipped course `renhold-og-smittevern` imported, and a
 plain page (title + text) as baseline. Requests go through Django's test client in-process
 (the full middleware, URL routing, Wagtail serve and template rendering; no network), so the
 figures compare page work, not a web server. The baseline page sits in the module beside the
 lesson, at the same tree depth, so routing costs are equal. Printed: requests/s, p50 and p95 latency, and the
-ratio of each page's throughput to the baseline measured in the same run.
+ratio of each page's throughput to the baseline measured in the same run. With ``--repeat R`` the
+pages are measured in R interleaved rounds (baseline, course, lesson, baseline, …) and the table
+gives the medians: on a shared machine the load drifts, and a ratio taken within one round is
+fairer than one taken minutes apart.
 """
 
 from __future__ import annotations
@@ -82,7 +85,7 @@ def first_visit_bytes(client, url: str) -> dict:
     return sizes
 
 
-def run_one(database: str, requests: int) -> list[tuple]:
+def run_one(database: str, requests: int, repeat: int = 1) -> list[tuple]:
     """Set up a fresh database in a child process and measure; returns table rows."""
     import subprocess
 
@@ -96,7 +99,7 @@ def run_one(database: str, requests: int) -> list[tuple]:
     env["KSI_TEST_MEDIA_ROOT"] = tempfile.mkdtemp()
     try:
         done = subprocess.run(
-            [sys.executable, __file__, "--child", "--requests", str(requests)],
+            [sys.executable, __file__, "--child", "--requests", str(requests), "--repeat", str(repeat)],
             env=env,
             capture_output=True,
             text=True,
@@ -110,7 +113,7 @@ def run_one(database: str, requests: int) -> list[tuple]:
     return [tuple(line.split("\t")) for line in out.strip().splitlines()]
 
 
-def child(requests: int) -> None:
+def child(requests: int, repeat: int = 1) -> None:
     import django
 
     django.setup()
@@ -131,9 +134,12 @@ def child(requests: int) -> None:
         "course page": CoursePage.objects.get().url,
         "lesson page (handhygiene)": lesson.url,
     }
-    for name, url in pages.items():
-        result = measure(client, url, requests)
-        print(f"{name}\t{result['rps']:.1f}\t{result['p50']:.2f}\t{result['p95']:.2f}")
+    rounds = [{name: measure(client, url, requests) for name, url in pages.items()} for _ in range(repeat)]
+    baseline = next(iter(pages))
+    for name in pages:
+        ratio = statistics.median(r[name]["rps"] / r[baseline]["rps"] for r in rounds)
+        median = {key: statistics.median(r[name][key] for r in rounds) for key in ("rps", "p50", "p95")}
+        print(f"{name}\t{median['rps']:.1f}\t{median['p50']:.2f}\t{median['p95']:.2f}\t{ratio:.3f}")
     for language in ("en", "ti", "ar"):
         sizes = first_visit_bytes(Client(), f"{lesson.url}?sprak={language}")
         print(f"first visit {language}\t" + "\t".join(f"{key}={value}" for key, value in sizes.items()))
@@ -142,27 +148,28 @@ def child(requests: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=1, help="interleaved rounds; the table gives medians")
     parser.add_argument("--databases", default="sqlite,postgres")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.requests)
+        child(args.requests, args.repeat)
         return
     print(
-        f"Page benchmark: {args.requests} requests per page after 10 warm-up requests (Django test client, in-process)\n"
+        f"Page benchmark: {args.requests} requests per page after 10 warm-up requests, {args.repeat} round(s), "
+        "medians (Django test client, in-process)\n"
     )
     print(f"{'database':<9} {'page':<32} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'vs baseline':>12}")
     transfers = []
     for database in args.databases.split(","):
-        rows = run_one(database, args.requests)
-        baseline = float(rows[0][1])
+        rows = run_one(database, args.requests, args.repeat)
         for row in rows:
             if row[0].startswith("first visit"):
                 transfers.append(row)
                 continue
-            name, rps, p50, p95 = row
+            name, rps, p50, p95, ratio = row
             print(
-                f"{database:<9} {name:<32} {float(rps):>8.1f} {float(p50):>8.2f} {float(p95):>8.2f} {float(rps) / baseline:>11.2f}×"
+                f"{database:<9} {name:<32} {float(rps):>8.1f} {float(p50):>8.2f} {float(p95):>8.2f} {float(ratio):>11.2f}×"
             )
     print("\nFirst visit of the lesson on a phone (HTML + CSS + JS gzip, web fonts WOFF2; aim ≤ 150 KB):")
     for name, *parts in transfers[:3]:  # the same on every database
