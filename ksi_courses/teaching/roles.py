@@ -53,6 +53,7 @@ ROLES = (
             "wagtailadmin.access_admin",
             "ksi_courses.view_teacher_material",
             "ksi_courses.change_branding",
+            "ksi_courses.review_translations",
             TEACH,
             MANAGE_ALL_RUNS,
             *(f"ksi_teaching.{action}_{model}" for model in _TEACHING_MODELS for action in ("add", "change", "delete", "view")),
@@ -113,19 +114,25 @@ def sync_role_groups(apps) -> None:
 
 
 def _model_not_yet(apps, name: str) -> bool:
-    """Whether ``name`` is a model permission of a model that a later migration creates.
+    """Whether ``name`` is a permission of a model that a later migration creates.
 
     An early migration (``0002_roles``) calls :func:`sync_role_groups` with the models of its
-    time; the later migration that calls it again gives the newer models' permissions.
+    time; the later migration that creates the model gives its permissions (calling this again,
+    or granting them itself, as ``ksi_courses 0012_translation_review`` does).
     """
+    from django.apps import apps as installed_apps
+
     app_label, codename = name.split(".")
-    action, _, model = codename.partition("_")
-    if action not in ("add", "change", "delete", "view"):
-        return False
-    try:
-        apps.get_model(app_label, model)
-    except LookupError:
-        return True
+    for model in installed_apps.get_app_config(app_label).get_models():
+        meta = model._meta
+        declared = {f"{action}_{meta.model_name}" for action in meta.default_permissions}
+        declared |= {custom for custom, _label in meta.permissions}
+        if codename in declared:
+            try:
+                apps.get_model(app_label, meta.object_name)
+            except LookupError:
+                return True
+            return False
     return False
 
 

@@ -86,11 +86,11 @@ def test_adding_a_list_is_all_or_nothing(run, monkeypatch):
     calls = []
     original = enrolment.add_participant
 
-    def failing(run, first, last):
+    def failing(run, first, last, *args, **kwargs):
         calls.append(first)
         if len(calls) == 2:
             raise RuntimeError("database went away")
-        return original(run, first, last)
+        return original(run, first, last, *args, **kwargs)
 
     monkeypatch.setattr(enrolment, "add_participant", failing)
     with pytest.raises(RuntimeError):
