@@ -72,6 +72,8 @@ class NewPages:
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
         parent.numchild += 1
         page._cached_parent_obj = parent
+        if page.locale_id is None:
+            page.locale_id = parent.locale_id  # what Page.get_default_locale() would read back from the database
         page.save(log_action=None)  # validates once (clean=True); the "created" log entry comes with the others
         self.last_child[parent.pk] = page.path
         self.last_child[page.pk] = ""

@@ -2,29 +2,34 @@
 builds each once per page; saves in other threads are indexed as always."""
 
 import collections
+import shutil
 import threading
 
 import pytest
 from modelsearch.backends.base import BaseSearchBackend
 from wagtail.models import Page, ReferenceIndex
 
+from course_content import load_course
 from ksi_courses.content_import import import_course
 from ksi_courses.import_indexing import indexed_once
 from ksi_courses.models import ImportedImage, LessonPage
+from tests.paths import MINI_COURSE
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def indexed(monkeypatch):
+    """How often each object's references were read (Wagtail's indexing and the import's batch
+    both read them through ``_extract_references_from_object``, once per indexing)."""
     counts = collections.Counter()
-    original = ReferenceIndex.create_or_update_for_object.__func__
+    original = ReferenceIndex._extract_references_from_object.__func__
 
     def spy(cls, instance, *args, **kwargs):
         counts[(type(instance).__name__, instance.pk)] += 1
         return original(cls, instance, *args, **kwargs)
 
-    monkeypatch.setattr(ReferenceIndex, "create_or_update_for_object", classmethod(spy))
+    monkeypatch.setattr(ReferenceIndex, "_extract_references_from_object", classmethod(spy))
     return counts
 
 
@@ -115,3 +120,40 @@ def test_saves_in_other_threads_are_indexed_at_once(mini_course, searched):
     assert searched[("LessonPage", lesson.pk)] == 3
     lesson.save()
     assert searched[("LessonPage", lesson.pk)] == 4
+
+
+def _reference_rows():
+    return sorted(
+        ReferenceIndex.objects.values_list(
+            "content_type_id", "base_content_type_id", "object_id", "to_content_type_id", "to_object_id", "model_path",
+            "content_path", "content_path_hash",
+        )
+    )
+
+
+def test_an_upgrade_leaves_the_same_reference_rows_as_wagtails_own_indexing(mini_course, tmp_path):
+    """The import indexes in batches; a lesson that loses its image must lose its rows, and the
+    rows must be what Wagtail's per-object indexing gives."""
+    import_course(mini_course)
+    image = ImportedImage.objects.get(src="media/hender.svg").image
+    lesson = LessonPage.objects.get(ksi_id="handvask")
+    assert str(lesson.pk) in {reference.object_id for reference in ReferenceIndex.get_references_to(image)}
+    changed = tmp_path / "mini-course"
+    shutil.copytree(MINI_COURSE, changed)
+    path = changed / "lessons" / "handvask.yaml"
+    text = path.read_text(encoding="utf-8")
+    image_block = (
+        "  - type: image\n    src: media/hender.svg\n    alt: To hender under en vannkran med såpeskum.\n"
+        "    caption: Vask hendene med såpe og vann.\n"
+    )
+    assert image_block in text
+    path.write_text(text.replace(image_block, ""), encoding="utf-8")
+    import_course(load_course(changed))
+    assert str(lesson.pk) not in {reference.object_id for reference in ReferenceIndex.get_references_to(image)}
+    batched = _reference_rows()
+    ReferenceIndex.objects.all().delete()
+    for page in Page.objects.filter(depth__gt=1).specific():
+        ReferenceIndex.create_or_update_for_object(page)
+    for each in type(image).objects.all():
+        ReferenceIndex.create_or_update_for_object(each)
+    assert batched == _reference_rows()
