@@ -6,36 +6,22 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 
-from course_content import load_course
-from ksi_courses.content_import import import_course
-from ksi_courses.models import LessonPage
 from ksi_courses.teaching.enrolment import add_participant
-from ksi_courses.teaching.models import CourseRun, Municipality
+from ksi_courses.teaching.models import Municipality
 from ksi_courses.teaching.placement_models import Placement, PlacementEvaluation, Workplace
-from ksi_courses.teaching.roles import TEACHER_GROUP
 from tests.browser.conftest import PHONE
-from tests.paths import MINI_COURSE
+from tests.browser.runs import TEACHER_PASSWORD, taught_run
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "Tavle og kritt 1"
 PART_1_PUNCTUAL = "Møter presis og melder fra ved fravær"
 
 
 @pytest.fixture
 def placement(django_user_model, settings, tmp_path):
     """The mini course, a run taught by Tone, and Amina placed at a nursing home."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    import_course(load_course(MINI_COURSE))
-    lesson = LessonPage.objects.get(ksi_id="handvask")
-    teacher = django_user_model.objects.create_user("tone", password=PASSWORD, first_name="Tone", last_name="Lærer")
-    teacher.groups.add(Group.objects.get(name=TEACHER_GROUP))
-    run = CourseRun.objects.create(
-        course=lesson.get_course_page(), title="Minikurs våren 2026", start_date=date(2026, 1, 5), end_date=date(2026, 3, 27)
-    )
-    run.teachers.add(teacher)
+    run = taught_run(django_user_model, settings, tmp_path)
     add_participant(run, "Amina", "Hassan")
     workplace = Workplace.objects.create(
         municipality=Municipality.objects.create(name="Testvik kommune", number="5037"),
@@ -60,7 +46,7 @@ def test_teacher_makes_a_link_the_mentor_fills_it_in_and_the_teacher_sees_it(bro
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     page.goto(live_server.url + "/ksi/logg-inn/")
     page.get_by_label("Brukernavn").fill("tone")
-    page.get_by_label("Passord").fill(PASSWORD)
+    page.get_by_label("Passord").fill(TEACHER_PASSWORD)
     page.get_by_role("button", name="Logg inn").click()
     page.wait_for_url(live_server.url + "/ksi/kurs/")
     teacher_page = f"{live_server.url}/ksi/kurs/{run.pk}/praksis/{placement.pk}/vurdering/"

@@ -6,38 +6,26 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from course_content import load_course
-from ksi_courses.content_import import import_course
-from ksi_courses.models import LessonPage
 from ksi_courses.teaching.enrolment import add_participant
-from ksi_courses.teaching.models import CourseRun, Municipality, Placement
+from ksi_courses.teaching.models import Municipality, Placement
 from ksi_courses.teaching.placements import monday_of
-from ksi_courses.teaching.roles import TEACHER_GROUP
+from tests.browser.runs import TEACHER_PASSWORD, taught_run
 from tests.browser.test_flows import no_sideways_scrolling
-from tests.paths import MINI_COURSE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "Tavle og kritt 1"
 WEEKDAYS = {1: "mandag", 2: "tirsdag", 3: "onsdag", 4: "torsdag", 5: "fredag", 6: "lørdag", 7: "søndag"}
 
 
 @pytest.fixture
 def run(django_user_model, settings, tmp_path):
     """The mini course, a run around today taught by Tone with two participants, and Levanger."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    import_course(load_course(MINI_COURSE))
-    lesson = LessonPage.objects.get(ksi_id="handvask")
-    teacher = django_user_model.objects.create_user("tone", password=PASSWORD, first_name="Tone", last_name="Lærer")
-    teacher.groups.add(Group.objects.get(name=TEACHER_GROUP))
     today = timezone.localdate()
-    run = CourseRun.objects.create(
-        course=lesson.get_course_page(), title="Renhold høst", start_date=today - timedelta(days=30), end_date=today + timedelta(days=60)
+    run = taught_run(
+        django_user_model, settings, tmp_path, title="Renhold høst", start=today - timedelta(days=30), end=today + timedelta(days=60)
     )
-    run.teachers.add(teacher)
     add_participant(run, "Amina", "Hassan")
     add_participant(run, "Bilal", "Ahmadi")
     Municipality.objects.create(name="Levanger", number="5037")
@@ -50,7 +38,7 @@ def test_a_teacher_registers_a_workplace_places_a_participant_and_sees_who_is_wh
     monday = monday_of(today)
     page.goto(live_server.url + "/ksi/logg-inn/")
     page.get_by_label("Brukernavn").fill("tone")
-    page.get_by_label("Passord").fill(PASSWORD)
+    page.get_by_label("Passord").fill(TEACHER_PASSWORD)
     page.get_by_role("button", name="Logg inn").click()
     page.wait_for_url(live_server.url + "/ksi/kurs/")
 

@@ -7,35 +7,21 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 
-from course_content import load_course
-from ksi_courses.content_import import import_course
 from ksi_courses.models import LessonPage
 from ksi_courses.teaching.attendance import add_session, present_ids
 from ksi_courses.teaching.enrolment import add_participant
-from ksi_courses.teaching.models import CourseRun
-from ksi_courses.teaching.roles import TEACHER_GROUP
+from tests.browser.runs import TEACHER_PASSWORD, taught_run
 from tests.browser.test_flows import no_sideways_scrolling
-from tests.paths import MINI_COURSE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "Tavle og kritt 1"
 
 
 @pytest.fixture
 def run(django_user_model, settings, tmp_path):
     """The mini course, a run taught by Tone with two participants and a session."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    import_course(load_course(MINI_COURSE))
-    lesson = LessonPage.objects.get(ksi_id="handvask")
-    teacher = django_user_model.objects.create_user("tone", password=PASSWORD, first_name="Tone", last_name="Lærer")
-    teacher.groups.add(Group.objects.get(name=TEACHER_GROUP))
-    run = CourseRun.objects.create(
-        course=lesson.get_course_page(), title="Minikurs våren 2026", start_date=date(2026, 1, 5), end_date=date(2026, 3, 27)
-    )
-    run.teachers.add(teacher)
+    run = taught_run(django_user_model, settings, tmp_path)
     add_participant(run, "Amina Hassan-Abdirahman", "Mohamed-Osman")
     add_participant(run, "Bilal", "Ahmadi")
     return run
@@ -44,7 +30,7 @@ def run(django_user_model, settings, tmp_path):
 def log_in(page, live_server) -> None:
     page.goto(live_server.url + "/ksi/logg-inn/")
     page.get_by_label("Brukernavn").fill("tone")
-    page.get_by_label("Passord").fill(PASSWORD)
+    page.get_by_label("Passord").fill(TEACHER_PASSWORD)
     page.get_by_role("button", name="Logg inn").click()
 
 
