@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +18,7 @@ from ksi_courses.models import CoursePage
 from .forms import FIRST_DATE, LAST_DATE, DateInput
 from .models import Enrolment, Placement, Workplace
 from .organisation_numbers import normalise, validate_organisation_number
-from .placements import WEEKDAY_NUMBERS
+from .placements import WEEKDAY_NUMBERS, check_broken_off_end
 
 WEEKDAY_NAMES = {
     1: _("Monday"),
@@ -92,11 +93,16 @@ class WorkplaceForm(forms.ModelForm):
         if cleaned.get("approval_required") and not checked and "approval_checked_on" not in self.errors:
             self.add_error(
                 "approval_checked_on",
-                _("This workplace needs an approval: give the date you checked it in the register (and a link if you have one)."),
+                _(
+                    "This workplace needs an approval: give the date you checked it in the register (and a link if you have one)."
+                ),
             )
-        if not cleaned.get("approval_required") and (cleaned.get("approval_checked_on") or cleaned.get("approval_link")):
+        if not cleaned.get("approval_required") and (
+            cleaned.get("approval_checked_on") or cleaned.get("approval_link")
+        ):
             self.add_error(
-                "approval_required", _("You gave an approval date or link: tick “approval required” too, or remove them.")
+                "approval_required",
+                _("You gave an approval date or link: tick “approval required” too, or remove them."),
             )
         return cleaned
 
@@ -107,7 +113,11 @@ class PlacementForm(forms.Form):
     enrolment = forms.ModelChoiceField(queryset=Enrolment.objects.none(), label=_("Participant"))
     workplace = forms.ModelChoiceField(queryset=Workplace.objects.none(), label=_("Workplace"))
     start_date = forms.DateField(label=_("First day"), widget=DateInput())
-    end_date = forms.DateField(label=_("Last day"), widget=DateInput(), help_text=_("If the placement was broken off: the last day the participant was there."))
+    end_date = forms.DateField(
+        label=_("Last day"),
+        widget=DateInput(),
+        help_text=_("If the placement was broken off: the last day the participant was there."),
+    )
     weekdays = forms.TypedMultipleChoiceField(
         label=_("Days of the week"),
         coerce=int,
@@ -133,7 +143,9 @@ class PlacementForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.run, self.placement = run, placement
         self.fields["enrolment"].queryset = run.enrolments.select_related("participant")
-        self.fields["enrolment"].label_from_instance = lambda e: e.participant.get_full_name() or e.participant.get_username()
+        self.fields["enrolment"].label_from_instance = lambda e: (
+            e.participant.get_full_name() or e.participant.get_username()
+        )
         if placement is not None:
             self.fields["enrolment"].disabled = True  # a placement stays with its participant
         # The workplace it has stays choosable even if the user no longer manages it.
@@ -156,7 +168,11 @@ class PlacementForm(forms.Form):
         end = _date_in_range(self, "end_date", cleaned.get("end_date"))
         signed = _date_in_range(self, "agreement_signed_on", cleaned.get("agreement_signed_on"))
         if start and end and end < start:
-            self.add_error("end_date", _("The last day is before the first day: choose a date on or after %(start)s.") % {"start": start.strftime("%d.%m.%Y")})
+            self.add_error(
+                "end_date",
+                _("The last day is before the first day: choose a date on or after %(start)s.")
+                % {"start": start.strftime("%d.%m.%Y")},
+            )
         elif start and end and cleaned.get("weekdays"):
             wanted = set(cleaned["weekdays"])
             span = (end - start).days
@@ -164,8 +180,10 @@ class PlacementForm(forms.Form):
                 self.add_error("weekdays", _("None of the chosen days falls between the first and the last day."))
         if signed and signed > timezone.localdate():
             self.add_error("agreement_signed_on", _("The signing date cannot be in the future."))
-        if cleaned.get("status") == Placement.Status.BROKEN_OFF and end and end > timezone.localdate():
-            self.add_error("end_date", _("A placement that was broken off ends on the day it was broken off: set the last day to that day (not after today)."))
+        try:  # the service's rule, here too so the form shows it beside the other errors
+            check_broken_off_end(cleaned.get("status"), end)
+        except ValidationError as exc:
+            self.add_error(None, exc)
         return cleaned
 
     def values(self) -> dict:

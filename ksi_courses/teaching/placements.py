@@ -19,13 +19,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TextIO
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .access import can_teach
+from .access import can_teach, run_enrolments
 from .models import AttendanceSession, CourseRun, Enrolment, Municipality, Placement, PlacementEvaluation, Workplace
 
 #: Monday … Sunday as ISO weekday numbers, with the short Norwegian names used in lists and the CSV.
@@ -105,7 +106,9 @@ class PlacementOverlap(Exception):
     def __init__(self, other: Placement, day: date):
         self.other, self.day = other, day
         super().__init__(
-            _("%(name)s is already at %(workplace)s on %(day)s (placement %(start)s – %(end)s). Change the period or the days.")
+            _(
+                "%(name)s is already at %(workplace)s on %(day)s (placement %(start)s – %(end)s). Change the period or the days."
+            )
             % {
                 "name": other.enrolment.participant.get_full_name() or other.enrolment.participant.get_username(),
                 "workplace": other.workplace.name,
@@ -152,18 +155,41 @@ PLACEMENT_FIELDS = (
 )
 
 
+def check_broken_off_end(status: str, end: date | None) -> None:
+    """A broken-off placement ends on the day it was broken off, so its last day is not after today.
+
+    Raises :class:`~django.core.exceptions.ValidationError` keyed by ``end_date``. The hours
+    (module docstring) count up to the last day: a future one would report hours never worked.
+    """
+    if status == Placement.Status.BROKEN_OFF and end is not None and end > timezone.localdate():
+        raise ValidationError(
+            {
+                "end_date": _(
+                    "A placement that was broken off ends on the day it was broken off: set the last day to that day (not after today)."
+                )
+            },
+            code="broken_off_in_future",
+        )
+
+
 def save_placement(enrolment: Enrolment, values: dict, placement: Placement | None = None) -> Placement:
     """Create (or update) a placement of ``enrolment`` unless it overlaps another of the participant.
 
     The enrolment row is locked for the check and the write, so two saves at the same time for
     the same participant take turns and the second sees the first (:class:`PlacementOverlap`).
-    On SQLite the IMMEDIATE transaction's write lock does the same.
+    On SQLite the IMMEDIATE transaction's write lock does the same. A broken-off placement with a
+    last day after today is refused for every caller (:func:`check_broken_off_end`), before any write.
+    An update may leave fields out of ``values``: the placement's own values are checked then.
     """
+    current = placement or Placement()
+    start, end, weekdays, status = (
+        values[name] if name in values else getattr(current, name)
+        for name in ("start_date", "end_date", "weekdays", "status")
+    )
+    check_broken_off_end(status, end)
     with transaction.atomic():
         Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
-        clash = first_clash(
-            enrolment, values["start_date"], values["end_date"], values["weekdays"], exclude=placement.pk if placement else None
-        )
+        clash = first_clash(enrolment, start, end, weekdays, exclude=placement.pk if placement else None)
         if clash:
             raise PlacementOverlap(*clash)
         placement = placement or Placement(enrolment=enrolment)
@@ -226,7 +252,12 @@ def parse_week(text: str) -> date | None:
 
 
 def run_placements(run: CourseRun) -> QuerySet[Placement]:
-    return Placement.objects.filter(enrolment__run=run).select_related("workplace", "enrolment__participant")
+    """The run's placements its viewer may see: all, or only those of their municipality's
+    participants when a municipality admin looks at a run hosted elsewhere (``run.ksi_scope``)."""
+    found = Placement.objects.filter(enrolment__run=run).select_related("workplace", "enrolment__participant")
+    if getattr(run, "ksi_scope", None) is not None:
+        found = found.filter(enrolment__in=run_enrolments(run).values("pk"))
+    return found
 
 
 def weeks(run: CourseRun, first: date, last: date) -> list[Week]:

@@ -3,31 +3,28 @@ the teacher's pages for teachers (who manage their own runs there, not in the ad
 
 An admin who belongs to a municipality (see :mod:`.access`) sees the same as on the teaching
 pages: the runs their municipality hosts (or they teach) and their own municipality's
-participants' records; any other object is 404. Municipalities and memberships they only look at.
+participants' records; any other object is 404, and the forms' and filters' choice lists offer
+nothing else either (:mod:`.admin_visibility`). Municipalities and memberships they only look at.
 """
 
 import functools
 
 from axes.models import AccessAttempt
 from django.contrib.admin.utils import unquote
+from django.forms import modelform_factory
 from django.http import Http404
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .access import (
-    admin_scope,
-    can_manage_all_runs,
-    can_teach,
-    fully_managed,
-    visible_enrolments,
-    visible_participant_ids,
-)
+from .access import admin_scope, can_manage_all_runs, can_teach
+from .admin_visibility import ScopedModelForm, limit_filter_choices, scoped_queryset
 from .models import (
     Attendance,
     AttendanceSession,
@@ -41,33 +38,6 @@ from .models import (
 )
 
 
-def scoped_queryset(user, model, queryset):
-    """``queryset`` cut down to what ``user`` may see of ``model`` (everything for an unlimited admin)."""
-    scope = admin_scope(user)
-    if scope is None:
-        return queryset
-    enrolments = visible_enrolments(user).values("pk")
-    participants = visible_participant_ids(user)
-    if model is CourseRun:
-        return queryset.filter(pk__in=CourseRun.objects.filter(fully_managed(user, scope)).values("pk"))
-    if model is AttendanceSession:
-        return queryset.filter(run__in=scoped_queryset(user, CourseRun, CourseRun.objects.all()))
-    if model in (Enrolment,):
-        return queryset.filter(pk__in=enrolments)
-    if model in (Attendance, Certificate):
-        return queryset.filter(enrolment__in=enrolments)
-    if model in (LessonProgress, QuizAttempt):
-        return queryset.filter(participant__in=participants)
-    if model is AccessAttempt:
-        from django.contrib.auth import get_user_model
-
-        usernames = get_user_model().objects.filter(pk__in=participants).values(get_user_model().USERNAME_FIELD)
-        return queryset.filter(username__in=usernames)
-    if model is MunicipalityMembership:
-        return queryset.filter(municipality__in=scope)
-    return queryset  # municipalities: the names and numbers are no secret
-
-
 class MunicipalScopeMixin:
     """Apply :func:`scoped_queryset` to the index and to every view of one object (404 outside)."""
 
@@ -78,21 +48,55 @@ class MunicipalScopeMixin:
         @functools.wraps(view)
         def scoped(request, *args, **view_kwargs):
             pk = view_kwargs.get("pk")
-            if pk is not None and not scoped_queryset(request.user, model, model._default_manager.filter(pk=unquote(str(pk)))).exists():
+            if (
+                pk is not None
+                and not scoped_queryset(
+                    request.user, model, model._default_manager.filter(pk=unquote(str(pk)))
+                ).exists()
+            ):
                 raise Http404("not in your municipality")
             return view(request, *args, **view_kwargs)
 
         return scoped
 
 
-
 class ScopedIndexView(IndexView):
     def get_base_queryset(self):
         return scoped_queryset(self.request.user, self.model, super().get_base_queryset())
 
+    @cached_property
+    def filters(self):
+        """The list's filters offer only values found in the rows this admin sees."""
+        filterset = super().filters
+        if filterset is not None:
+            limit_filter_choices(filterset.form, self.request.user, self.get_base_queryset())
+        return filterset
+
+
+class ScopedCreateView(CreateView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+
+class ScopedEditView(EditView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
 
 class ScopedViewSet(MunicipalScopeMixin, ModelViewSet):
+    """Lists, single objects and the forms' choice lists cut down to a municipality admin's scope."""
+
     index_view_class = ScopedIndexView
+    add_view_class = ScopedCreateView
+    edit_view_class = ScopedEditView
+
+    def get_form_class(self, for_update=False):
+        return modelform_factory(
+            self.model,
+            form=ScopedModelForm,
+            formfield_callback=self.formfield_for_dbfield,
+            fields=self.get_form_fields(),
+        )
 
 
 class RecordPermissionPolicy(ModelPermissionPolicy):
@@ -111,7 +115,17 @@ for _model in (LessonProgress, QuizAttempt, Attendance):
 class CourseRunViewSet(ScopedViewSet):
     model = CourseRun
     icon = "group"
-    form_fields = ["course", "title", "host_municipality", "place", "start_date", "end_date", "schedule", "teachers", "auto_certificate"]
+    form_fields = [
+        "course",
+        "title",
+        "host_municipality",
+        "place",
+        "start_date",
+        "end_date",
+        "schedule",
+        "teachers",
+        "auto_certificate",
+    ]
     list_display = ["title", "course", "host_municipality", "start_date", "end_date", "place"]
     search_fields = ["title", "place"]
     inspect_view_enabled = True
@@ -252,6 +266,17 @@ class TeachingViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_teaching_viewsets():
     return TeachingViewSetGroup()
+
+
+@hooks.register("before_edit_user")
+@hooks.register("before_delete_user")
+def keep_user_accounts_in_scope(request, user):
+    """Wagtail's user admin: a municipality admin edits or deletes only the accounts they answer for
+    (:func:`.admin_visibility.scoped_queryset`), never another municipality's participant's or the
+    region's admin's (a new password there would hand them the account); 404 as elsewhere."""
+    model = type(user)
+    if not scoped_queryset(request.user, model, model._default_manager.filter(pk=user.pk)).exists():
+        raise Http404("not in your municipality")
 
 
 class TeacherMenuItem(MenuItem):

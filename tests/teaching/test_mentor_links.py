@@ -9,8 +9,11 @@ the form, nothing else; answers are saved as the mentor's evaluation and can be 
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from datetime import timedelta
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
@@ -25,9 +28,16 @@ pytestmark = pytest.mark.django_db
 
 PART_1 = "Møter presis og melder fra ved fravær"
 PART_2 = "Jeg trivdes på arbeidsplassen."
-MENTOR_ANSWERS = {"deltaker": "Amina Hassan", "arbeidsgiver": "Solsiden sykehjem", "veileder": "Mona Veileder",
-                  "periode": "02.02.2026–27.02.2026", "tidspunkt": "Ved slutten av praksisen", "ag-presis": "Godt",
-                  "ag-mestrer": "Rydder godt.", "ag-referanse": "on"}
+MENTOR_ANSWERS = {
+    "deltaker": "Amina Hassan",
+    "arbeidsgiver": "Solsiden sykehjem",
+    "veileder": "Mona Veileder",
+    "periode": "02.02.2026–27.02.2026",
+    "tidspunkt": "Ved slutten av praksisen",
+    "ag-presis": "Godt",
+    "ag-mestrer": "Rydder godt.",
+    "ag-referanse": "on",
+}
 
 
 @pytest.fixture
@@ -72,23 +82,83 @@ def test_mentor_page_shows_the_facts_and_part_1_only(client, placement, placemen
     response = client.get(mentor_url(token))
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
-    assert response["Referrer-Policy"] == "no-referrer" and response["X-Robots-Tag"] == "noindex, nofollow"
+    assert response["Referrer-Policy"] == "same-origin" and response["X-Robots-Tag"] == "noindex, nofollow"
     html = response.content.decode()
+    # The address (with the token) goes as ``Referer`` to this site only, and no link leaves it.
+    assert off_site_addresses(html) == [] and 'href="/' in html
     assert '<meta name="robots" content="noindex, nofollow">' in html
-    for shown in ("Amina Hassan", "Solsiden sykehjem, Fjordgata 3, 7600 Testvik", "02.02.2026–27.02.2026", PART_1,
-                  'value="Mona Veileder"'):
+    for shown in (
+        "Amina Hassan",
+        "Solsiden sykehjem, Fjordgata 3, 7600 Testvik",
+        "02.02.2026–27.02.2026",
+        PART_1,
+        'value="Mona Veileder"',
+    ):
         assert shown in html, shown
     # nothing else of the participant, the run or other people
-    for hidden in (PART_2, "amina", "Bilal", "Bjørn Butikk", "Tone Lærer", "Minikurs våren 2026", "Læringssenteret",
-                   "mona@solsiden.example", "900 11 222", "974760673", "Dato for samtalen"):
+    for hidden in (
+        PART_2,
+        "amina",
+        "Bilal",
+        "Bjørn Butikk",
+        "Tone Lærer",
+        "Minikurs våren 2026",
+        "Læringssenteret",
+        "mona@solsiden.example",
+        "900 11 222",
+        "974760673",
+        "Dato for samtalen",
+    ):
         assert hidden not in html, hidden
+
+
+def csrf_token_of(html: str) -> str:
+    """The CSRF token in the page's own form."""
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert found, "the form has no CSRF token"
+    return found[1]
+
+
+def off_site_addresses(html: str) -> list[str]:
+    """Every ``href``, ``src`` and ``action`` of the page that leaves the site (another host or scheme)."""
+
+    class Addresses(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.found += [value or "" for name, value in attrs if name in ("href", "src", "action", "formaction")]
+
+    parser = Addresses()
+    parser.feed(html)
+    return [address for address in parser.found if urlsplit(address).netloc or urlsplit(address).scheme]
+
+
+def test_the_mentor_form_is_csrf_protected(placement, users):
+    token = mentor_links.create_link(placement, users["teacher"]).token
+    url = mentor_url(token)
+    # A forging site's post: no CSRF cookie, no token. Refused, nothing saved.
+    assert Client(enforce_csrf_checks=True).post(url, MENTOR_ANSWERS).status_code == 403
+    # The mentor's own browser (it has the cookie from the page) without the form's token: refused too.
+    browser = Client(enforce_csrf_checks=True, headers={"Origin": "http://testserver"})
+    html = browser.get(url).content.decode()
+    assert browser.post(url, MENTOR_ANSWERS).status_code == 403
+    assert not PlacementEvaluation.objects.exists()
+    # What ``Referrer-Policy: no-referrer`` made browsers send (``Origin: null``) fails the check even
+    # with the token: the reason the page now says ``same-origin``.
+    blind = Client(enforce_csrf_checks=True, headers={"Origin": "null"})
+    blind_html = blind.get(url).content.decode()
+    assert blind.post(url, {**MENTOR_ANSWERS, "csrfmiddlewaretoken": csrf_token_of(blind_html)}).status_code == 403
+    assert not PlacementEvaluation.objects.exists()
+    # The page's own form, as a browser posts it under ``same-origin``: saved.
+    response = browser.post(url, {**MENTOR_ANSWERS, "csrfmiddlewaretoken": csrf_token_of(html)})
+    assert response.status_code == 302 and PlacementEvaluation.objects.get().answers["ag-presis"] == "Godt"
 
 
 def test_mentor_answers_are_saved_can_be_corrected_and_are_checked(placement, placement_b, users):
     token = mentor_links.create_link(placement, users["teacher"]).token
-    # As a browser sends it under ``Referrer-Policy: no-referrer``: no Referer, ``Origin: null``, and
-    # no CSRF cookie (the token in the address is the credential; see ksi_courses.teaching.views.mentor).
-    client = Client(enforce_csrf_checks=True, headers={"Origin": "null"})
+    client = Client()  # CSRF: test_the_mentor_form_is_csrf_protected
     assert token not in client.get(mentor_url(token)).content.decode()
     response = client.post(mentor_url(token), MENTOR_ANSWERS)
     assert response.status_code == 302 and response["Location"] == mentor_url(token)
@@ -123,7 +193,7 @@ def test_expired_unknown_guessed_and_replaced_links_get_the_same_404(client, pla
     for what, token in tokens.items():
         response = client.get(mentor_url(token))
         assert response.status_code == 404, what
-        assert response["Cache-Control"] == "private, no-store" and response["Referrer-Policy"] == "no-referrer"
+        assert response["Cache-Control"] == "private, no-store" and response["Referrer-Policy"] == "same-origin"
         pages[what] = response.content.decode()
         assert client.post(mentor_url(token), MENTOR_ANSWERS).status_code == 404, what
     assert len(set(pages.values())) == 1, "the 404 pages differ: they must not hint why"
@@ -155,7 +225,10 @@ def test_participant_fills_in_part_2_of_their_own_placement(client, placement, p
     assert response.status_code == 302
     evaluation = PlacementEvaluation.objects.get()
     assert evaluation.author == "participant" and evaluation.answers == {
-        "tidspunkt": "Midtveis i praksisen", "d-trivsel": "Bra", "d-laert": "Nye ord."}
+        "tidspunkt": "Midtveis i praksisen",
+        "d-trivsel": "Bra",
+        "d-laert": "Nye ord.",
+    }
     other = reverse("ksi_teaching:participant_evaluation", kwargs={"placement_id": placement_b.pk})
     assert client.get(other).status_code == 404 and client.post(other, {"d-trivsel": "Bra"}).status_code == 404
 
@@ -168,13 +241,17 @@ def test_teacher_sees_both_evaluations_and_gets_the_link_once(client, run, place
     html = client.get(url).content.decode()
     for shown in (PART_1, "Godt", "Rydder godt.", PART_2, "Bra", "avtale.pdf", "taushetserklaering.pdf", "brev.docx"):
         assert shown in html, shown
-    response = client.post(reverse("ksi_teaching:mentor_link_create", kwargs={"run_id": run.pk, "placement_id": placement.pk}))
+    response = client.post(
+        reverse("ksi_teaching:mentor_link_create", kwargs={"run_id": run.pk, "placement_id": placement.pk})
+    )
     assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
     html = response.content.decode()
     token = html.split("/ksi/praksis/vurdering/")[1].split("/")[0]
     assert mentor_links.valid_link(token).placement == placement
     assert token not in client.get(url).content.decode()  # shown once
-    bad = client.post(reverse("ksi_teaching:mentor_link_create", kwargs={"run_id": run.pk, "placement_id": placement.pk}),
-                      {"days": "mange"})
+    bad = client.post(
+        reverse("ksi_teaching:mentor_link_create", kwargs={"run_id": run.pk, "placement_id": placement.pk}),
+        {"days": "mange"},
+    )
     assert bad.status_code == 400 and "mange" in bad.content.decode()
     assert mentor_links.valid_link(token) is not None  # a refused request leaves the link as it was

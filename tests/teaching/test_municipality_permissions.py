@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -23,12 +23,23 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from course_content.logbook import Logbook
 from ksi_courses.teaching import models, progress
 from ksi_courses.teaching.attendance import add_session, record_attendance
 from ksi_courses.teaching.certificates import certificate_data
-from ksi_courses.teaching.models import Certificate, CourseRun, Enrolment, Municipality, MunicipalityMembership
+from ksi_courses.teaching.models import (
+    Certificate,
+    CourseRun,
+    Enrolment,
+    MentorLink,
+    Municipality,
+    MunicipalityMembership,
+    Placement,
+    PlacementEvaluation,
+    Workplace,
+)
 from ksi_courses.teaching.privacy import erase_user, export_user_data
 from ksi_courses.teaching.roles import ADMIN_GROUP, PARTICIPANT_GROUP, TEACHER_GROUP
 from ksi_courses.teaching.wagtail_hooks import TeachingViewSetGroup
@@ -42,17 +53,43 @@ pytestmark = pytest.mark.django_db
 ROLES = ("anonymous", "amina", "bilal", "cato", "teacher", "teacher_2", "admin_1", "admin_2", "region", "superuser")
 
 #: Read-only run pages a municipality admin opens for a run hosted elsewhere (their participants only).
-PARTIAL_PAGES = {"run", "progress", "certificates", "certificates_pdf", "report"}
+PARTIAL_PAGES = {"run", "progress", "certificates", "certificates_pdf", "report", "placements"}
 #: Every URL of a run, with what a user who may manage the run gets for a GET.
 RUN_URLS = {
-    "run": 200, "run_edit": 200, "participant_add": 200, "participants_import": 200, "new_credentials": "run",
-    "run_passwords": 200, "sessions": 200, "attendance": 200, "attendance_all": 405, "progress": 200,
-    "certificates": 200, "certificates_pdf": 200, "assessments": 200, "assessment_result": 200, "logbook": 200,
-    "submissions": 200, "report": 200, "attendance_list_pdf": 200, "run_template": 200, "new_password": 405,
-    "unlock": 405, "password_sheet": 405,
+    "run": 200,
+    "run_edit": 200,
+    "participant_add": 200,
+    "participants_import": 200,
+    "new_credentials": "run",
+    "run_passwords": 200,
+    "sessions": 200,
+    "attendance": 200,
+    "attendance_all": 405,
+    "progress": 200,
+    "certificates": 200,
+    "certificates_pdf": 200,
+    "assessments": 200,
+    "assessment_result": 200,
+    "logbook": 200,
+    "submissions": 200,
+    "report": 200,
+    "attendance_list_pdf": 200,
+    "run_template": 200,
+    "new_password": 405,
+    "unlock": 405,
+    "password_sheet": 405,
+    # practice placements (issue 25); ``placement_id`` is a placement of the guest municipality's participant
+    "placements": 200,
+    "placement_create": 200,
+    "placement_edit": 200,
+    "placements_csv": 200,
+    "timetable": 200,
+    "placement_evaluations": 200,
+    "mentor_link_create": 405,
+    "placement_file": 200,
 }
 #: PDFs are slow to build: their 200 cells are asked of one role each (the rest are refusals).
-PDF_URLS = {"certificates_pdf", "attendance_list_pdf", "run_template"}
+PDF_URLS = {"certificates_pdf", "attendance_list_pdf", "run_template", "placement_file"}
 
 
 def run_expected(run: str, url_name: str) -> dict:
@@ -65,14 +102,24 @@ def run_expected(run: str, url_name: str) -> dict:
     # The joint run has a participant from Verdal: Verdal's admin sees its read-only pages.
     guest = ok if run == "joint" and url_name in PARTIAL_PAGES else 404
     return {
-        "anonymous": "login", "amina": 403, "bilal": 403, "cato": 403,
-        own_teacher: ok, other_teacher: 404, host_admin: ok, guest_admin: guest, "region": ok, "superuser": ok,
+        "anonymous": "login",
+        "amina": 403,
+        "bilal": 403,
+        "cato": 403,
+        own_teacher: ok,
+        other_teacher: 404,
+        host_admin: ok,
+        guest_admin: guest,
+        "region": ok,
+        "superuser": ok,
     }
 
 
 @pytest.fixture
 def world(course, lesson, other_lesson, django_user_model, monkeypatch):
-    logbook = Logbook.model_validate(yaml.safe_load((FIXTURES / "mini-course-logbook.yaml").read_text(encoding="utf-8")))
+    logbook = Logbook.model_validate(
+        yaml.safe_load((FIXTURES / "mini-course-logbook.yaml").read_text(encoding="utf-8"))
+    )
     monkeypatch.setattr("ksi_courses.sheets.shipped_logbook", lambda course_page: logbook)
     levanger = Municipality.objects.create(name="Levanger kommune", number="5037")
     verdal = Municipality.objects.create(name="Verdal kommune", number="5038")
@@ -87,14 +134,32 @@ def world(course, lesson, other_lesson, django_user_model, monkeypatch):
         "region": make_user(django_user_model, "rita", "Rita", "Region", ADMIN_GROUP),
         "superuser": django_user_model.objects.create_superuser("root", password="pw-root"),
     }
-    for key, municipality in (("amina", levanger), ("admin_1", levanger), ("teacher", levanger), ("teacher", verdal),
-                              ("bilal", verdal), ("cato", verdal), ("admin_2", verdal), ("teacher_2", verdal)):
+    for key, municipality in (
+        ("amina", levanger),
+        ("admin_1", levanger),
+        ("teacher", levanger),
+        ("teacher", verdal),
+        ("bilal", verdal),
+        ("cato", verdal),
+        ("admin_2", verdal),
+        ("teacher_2", verdal),
+    ):
         MunicipalityMembership.objects.create(user=users[key], municipality=municipality)
-    joint = CourseRun.objects.create(course=course, title="Felles renhold", host_municipality=levanger,
-                                     start_date=date(2026, 1, 5), end_date=date(2026, 3, 27))
+    joint = CourseRun.objects.create(
+        course=course,
+        title="Felles renhold",
+        host_municipality=levanger,
+        start_date=date(2026, 1, 5),
+        end_date=date(2026, 3, 27),
+    )
     joint.teachers.add(users["teacher"])
-    own = CourseRun.objects.create(course=course, title="Verdals eget kurs", host_municipality=verdal,
-                                   start_date=date(2026, 8, 3), end_date=date(2026, 10, 30))
+    own = CourseRun.objects.create(
+        course=course,
+        title="Verdals eget kurs",
+        host_municipality=verdal,
+        start_date=date(2026, 8, 3),
+        end_date=date(2026, 10, 30),
+    )
     own.teachers.add(users["teacher_2"])
     amina = Enrolment.objects.create(run=joint, participant=users["amina"])
     bilal = Enrolment.objects.create(run=joint, participant=users["bilal"])
@@ -109,22 +174,88 @@ def world(course, lesson, other_lesson, django_user_model, monkeypatch):
         progress.submit_quiz(users[key], lesson, "quiz", {"q1": [0]})
     progress.set_completed(users["bilal"], other_lesson)
     certificates = {e: Certificate.objects.create(enrolment=e, hours=Decimal(3)) for e in (amina, bilal)}
+    workplaces = {
+        "levanger": Workplace.objects.create(
+            municipality=levanger, name="Rent & Pent AS", organisation_number="923609016"
+        ),
+        "verdal": Workplace.objects.create(municipality=verdal, name="Verdal Vask AS", organisation_number="974760673"),
+    }
+
+    def placed(enrolment, workplace, mentor, status=Placement.Status.RUNNING):
+        return Placement.objects.create(
+            enrolment=enrolment,
+            workplace=workplace,
+            start_date=date(2026, 2, 2),
+            end_date=date(2026, 2, 27),
+            weekdays=[1, 3],
+            hours_per_day=Decimal(6),
+            mentor_name=mentor,
+            status=status,
+        )
+
+    placements = {
+        "amina": placed(amina, workplaces["levanger"], "Mona Levangermentor", Placement.Status.ENDED),
+        "bilal": placed(bilal, workplaces["verdal"], "Vidar Verdalmentor", Placement.Status.ENDED),
+        "cato": placed(cato, workplaces["verdal"], "Cecilie Catomentor"),
+    }
+    PlacementEvaluation.objects.create(
+        placement=placements["amina"], author="mentor", answers={"ag-mestrer": "Aminas vurdering"}
+    )
+    MentorLink.objects.create(
+        placement=placements["amina"],
+        token_hash="0" * 64,
+        created_by=users["teacher"],
+        expires_at=timezone.now() + timedelta(days=30),
+    )
     for username in ("amina", "bilal", "cato"):
-        AccessAttempt.objects.create(username=username, ip_address="10.0.0.7", user_agent="", failures_since_start=5,
-                                     get_data="", post_data="", http_accept="", path_info="/ksi/logg-inn/")
+        AccessAttempt.objects.create(
+            username=username,
+            ip_address="10.0.0.7",
+            user_agent="",
+            failures_since_start=5,
+            get_data="",
+            post_data="",
+            http_accept="",
+            path_info="/ksi/logg-inn/",
+        )
     common = {
-        "page_id": lesson.pk, "template_id": "invitasjon-deltakere", "fmt": "pdf", "assessment_id": "modul-modul-en",
+        "page_id": lesson.pk,
+        "template_id": "invitasjon-deltakere",
+        "fmt": "pdf",
+        "assessment_id": "modul-modul-en",
+        "document": "avtale",
     }
     ids = {
-        "joint": {**common, "run_id": joint.pk, "enrolment_id": amina.pk, "session_id": session.pk,
-                  "key": models.SubmittedParticipantForm.objects.create(run=joint, key="a" * 32).key},
-        "verdal": {**common, "run_id": own.pk, "enrolment_id": cato.pk, "session_id": session_2.pk,
-                   "key": models.SubmittedParticipantForm.objects.create(run=own, key="c" * 32).key},
+        # Bilal's placement in the joint run: even Verdal's admin may not edit it there (read-only).
+        "joint": {
+            **common,
+            "run_id": joint.pk,
+            "enrolment_id": amina.pk,
+            "session_id": session.pk,
+            "placement_id": placements["bilal"].pk,
+            "key": models.SubmittedParticipantForm.objects.create(run=joint, key="a" * 32).key,
+        },
+        "verdal": {
+            **common,
+            "run_id": own.pk,
+            "enrolment_id": cato.pk,
+            "session_id": session_2.pk,
+            "placement_id": placements["cato"].pk,
+            "key": models.SubmittedParticipantForm.objects.create(run=own, key="c" * 32).key,
+        },
     }
     return {
-        "users": users, "levanger": levanger, "verdal": verdal, "joint": joint, "own": own, "ids": ids,
-        "enrolments": {"amina": amina, "bilal": bilal, "cato": cato}, "certificates": certificates,
+        "users": users,
+        "levanger": levanger,
+        "verdal": verdal,
+        "joint": joint,
+        "own": own,
+        "ids": ids,
+        "enrolments": {"amina": amina, "bilal": bilal, "cato": cato},
+        "certificates": certificates,
         "lesson": lesson,
+        "workplaces": workplaces,
+        "placements": placements,
     }
 
 
@@ -147,6 +278,13 @@ def run_url(world, run: str, url_name: str) -> str:
     return url_for(_Case(url_name), {**ids, "run_b_id": ids["run_id"], "lesson_url": world["lesson"].url})
 
 
+def full_snapshot() -> list:
+    """:func:`snapshot`, the runs' hosts and the placement tables (workplaces, placements, evaluations, mentor links)."""
+    tables = (Workplace, Placement, PlacementEvaluation, MentorLink)
+    hosts = sorted(CourseRun.objects.values_list("pk", "host_municipality_id"))
+    return [*snapshot(), hosts, *(sorted(map(repr, model.objects.values_list())) for model in tables)]
+
+
 def test_run_pages_matrix(world):
     """Every URL of both runs × every role (GET), and every POST of the joint run as Verdal's admin."""
     users, wrong, made = world["users"], [], clients(world)
@@ -156,7 +294,11 @@ def test_run_pages_matrix(world):
             expected = run_expected(run, url_name)
             url = run_url(world, run, url_name)
             for role in ROLES:
-                if url_name in PDF_URLS and expected[role] == 200 and role != ("admin_2" if run == "joint" else "teacher_2"):
+                if (
+                    url_name in PDF_URLS
+                    and expected[role] == 200
+                    and role != ("admin_2" if run == "joint" else "teacher_2")
+                ):
                     continue
                 with transaction.atomic():
                     got = answer(made[role].get(url), answer_world)
@@ -165,13 +307,26 @@ def test_run_pages_matrix(world):
                     got = "run"
                 if got != expected[role]:
                     wrong.append(f"{run} {url_name} GET as {role}: {got}, expected {expected[role]}")
-    # Verdal's admin may look at the joint run in part, never change it.
+    # Verdal's admin may look at the joint run in part, never change it (not even Bilal's placement,
+    # with a form that would place or move him at Verdal's own workplace).
+    placement_form = {
+        "enrolment": world["enrolments"]["bilal"].pk,
+        "workplace": world["workplaces"]["verdal"].pk,
+        "start_date": "2026-03-02",
+        "end_date": "2026-03-20",
+        "weekdays": ["2"],
+        "hours_per_day": "5",
+        "status": "planned",
+        "days": "14",
+    }
     for url_name in RUN_URLS:
         url = run_url(world, "joint", url_name)
         with transaction.atomic():
-            before = snapshot()
-            response = made["admin_2"].post(url, {"first_name": "Ny", "names": "Liv Berg", "present": [], "note": "x"})
-            changed = snapshot() != before
+            before = full_snapshot()
+            response = made["admin_2"].post(
+                url, {"first_name": "Ny", "names": "Liv Berg", "present": [], "note": "x", **placement_form}
+            )
+            changed = full_snapshot() != before
             transaction.set_rollback(True)
         if response.status_code != 404 or changed:
             wrong.append(f"joint {url_name} POST as admin_2: {response.status_code}, changed={changed}")
@@ -179,7 +334,11 @@ def test_run_pages_matrix(world):
 
 
 def _text(response) -> str:
-    return b"".join(response.streaming_content).decode("utf-8-sig") if response.streaming else response.content.decode("utf-8-sig")
+    return (
+        b"".join(response.streaming_content).decode("utf-8-sig")
+        if response.streaming
+        else response.content.decode("utf-8-sig")
+    )
 
 
 def test_a_municipality_admin_sees_only_their_participants_in_a_run_hosted_elsewhere(world):
@@ -205,6 +364,39 @@ def test_a_municipality_admin_sees_only_their_participants_in_a_run_hosted_elsew
     assert made["admin_2"].get(amina_pdf).status_code == 404
     assert made["admin_2"].get(bilal_pdf).status_code == 200
     assert made["admin_1"].get(amina_pdf).status_code == 200
+
+
+def test_a_municipality_admin_sees_their_participants_placements_read_only_in_a_run_hosted_elsewhere(world):
+    made, joint, placements = clients(world), world["joint"], world["placements"]
+    url = reverse("ksi_teaching:placements", args=[joint.pk]) + "?uke=2026-W06"
+    html = _text(made["admin_2"].get(url))
+    # Bilal's placement (Verdal's participant), with the week's days and the missing evaluation.
+    assert "Bilal Ahmadi: Verdal Vask AS (6 t)" in html.split("mandag 2. februar")[1].split("</tr>")[0]
+    assert "Vidar Verdalmentor" in html and "kommune. Du ser bare deltakerne fra din egen kommune." in html
+    assert "Bilal Ahmadi – Verdal Vask AS: mangler fra veileder" in html.split('id="mangler-evaluering"')[1]
+    # Nothing of Levanger's participant: not her placement, workplace, mentor or evaluation.
+    for hidden in ("Amina", "amina", "Rent &amp; Pent", "Mona Levangermentor", "Aminas vurdering"):
+        assert hidden not in html, hidden
+    # Read-only: no way to place, edit, open documents and evaluations or make a mentor link.
+    page = html.split('class="ksi-user-nav"')[1].split("</nav>", 1)[1].split("</main>")[0]  # below the account menu
+    for name, args in (
+        ("placement_create", [joint.pk]),
+        ("timetable", [joint.pk]),
+        ("placements_csv", [joint.pk]),
+        ("placement_edit", [joint.pk, placements["bilal"].pk]),
+        ("placement_evaluations", [joint.pk, placements["bilal"].pk]),
+        ("mentor_link_create", [joint.pk, placements["bilal"].pk]),
+        ("workplaces", []),
+    ):
+        assert reverse(f"ksi_teaching:{name}", args=args) not in page, name
+    assert "<form" not in page and "Bilal Ahmadi" in page
+    # The run's tabs lead to the page; the host's admin sees both participants, with the links.
+    assert f'href="{reverse("ksi_teaching:placements", args=[joint.pk])}"' in _text(
+        made["admin_2"].get(reverse("ksi_teaching:run", args=[joint.pk]))
+    )
+    host = _text(made["admin_1"].get(url))
+    assert "Amina Hassan" in host and "Bilal Ahmadi" in host
+    assert reverse("ksi_teaching:placement_edit", args=[joint.pk, placements["bilal"].pk]) in host
 
 
 def _csv(text: str) -> list[list[str]]:
@@ -237,16 +429,24 @@ def test_the_nir_export(world, tmp_path):
     bilal = by_user["bilal"]
     assert bilal["kurs"] == "Minikurs" or bilal["kurs"]  # the course's title
     assert (bilal["kursrunde"], bilal["vertskommune"], bilal["startdato"], bilal["sluttdato"]) == (
-        "Felles renhold", "5037", "2026-01-05", "2026-03-27")
+        "Felles renhold",
+        "5037",
+        "2026-01-05",
+        "2026-03-27",
+    )
     assert (bilal["planlagte_timer"], bilal["oppmøte_timer"], bilal["fullført"]) == ("5,5", "3", "ja")
-    assert bilal["kursbevis_kode"] == world["certificates"][world["enrolments"]["bilal"]].code and bilal["kursbevis_dato"]
+    assert (
+        bilal["kursbevis_kode"] == world["certificates"][world["enrolments"]["bilal"]].code and bilal["kursbevis_dato"]
+    )
     assert by_user["cato"]["fullført"] == "nei" and by_user["cato"]["kursbevis_kode"] == ""
     # The period picks runs that overlap it; Verdal's admin cannot export Levanger's participants.
     spring = made["region"].get(reverse("ksi_teaching:nir_export"), {**query, "til": "2026-06-30"})
     assert [row[3] for row in _csv(_text(spring))[1:]] == ["bilal"]
     refused = made["admin_2"].get(reverse("ksi_teaching:nir_export"), {**query, "kommune": "5037"})
     assert refused.status_code == 400 and "Velg en av kommunene" in refused.content.decode()
-    backwards = made["region"].get(reverse("ksi_teaching:nir_export"), {**query, "fra": "2026-12-31", "til": "2026-01-01"})
+    backwards = made["region"].get(
+        reverse("ksi_teaching:nir_export"), {**query, "fra": "2026-12-31", "til": "2026-01-01"}
+    )
     assert backwards.status_code == 400 and "før startdatoen" in backwards.content.decode()
     assert made["teacher"].get(reverse("ksi_teaching:nir_export"), query).status_code == 403
     assert "nir.csv" in _text(made["admin_2"].get(reverse("ksi_teaching:reports")))
@@ -280,11 +480,19 @@ def test_adding_participants_sets_their_home_municipality(world):
     made, joint = clients(world), world["joint"]
     page = _text(made["admin_1"].get(reverse("ksi_teaching:participant_add", args=[joint.pk])))
     assert "Hjemkommune" in page and 'value="{}" selected'.format(world["levanger"].pk) in page
-    made["admin_1"].post(reverse("ksi_teaching:participant_add", args=[joint.pk]),
-                         {"first_name": "Dina", "last_name": "Dahl", "municipality": world["verdal"].pk})
-    made["admin_1"].post(reverse("ksi_teaching:participants_import", args=[joint.pk]), {"names": "Eli Eng\nFrode Fjell", "municipality": world["levanger"].pk})
-    homes = dict(MunicipalityMembership.objects.filter(user__first_name__in=["Dina", "Eli", "Frode"])
-                 .values_list("user__first_name", "municipality__number"))
+    made["admin_1"].post(
+        reverse("ksi_teaching:participant_add", args=[joint.pk]),
+        {"first_name": "Dina", "last_name": "Dahl", "municipality": world["verdal"].pk},
+    )
+    made["admin_1"].post(
+        reverse("ksi_teaching:participants_import", args=[joint.pk]),
+        {"names": "Eli Eng\nFrode Fjell", "municipality": world["levanger"].pk},
+    )
+    homes = dict(
+        MunicipalityMembership.objects.filter(user__first_name__in=["Dina", "Eli", "Frode"]).values_list(
+            "user__first_name", "municipality__number"
+        )
+    )
     assert homes == {"Dina": "5038", "Eli": "5037", "Frode": "5037"}
     # The run form takes the host; a new run's host is its creator's municipality.
     form = _text(made["admin_2"].get(reverse("ksi_teaching:run_create")))
@@ -303,17 +511,31 @@ ADMIN_OBJECTS = {  # model → (an object Verdal's admin may see, one they may n
     "CourseRun": (lambda w: w["own"], lambda w: w["joint"]),
     "Enrolment": (lambda w: w["enrolments"]["bilal"], lambda w: w["enrolments"]["amina"]),
     "AttendanceSession": (lambda w: w["own"].sessions.get(), lambda w: w["joint"].sessions.first()),
-    "Attendance": (lambda w: models.Attendance.objects.get(enrolment=w["enrolments"]["bilal"]),
-                   lambda w: models.Attendance.objects.get(enrolment=w["enrolments"]["amina"])),
-    "LessonProgress": (lambda w: models.LessonProgress.objects.filter(participant=w["users"]["bilal"]).first(),
-                       lambda w: models.LessonProgress.objects.get(participant=w["users"]["amina"])),
-    "QuizAttempt": (lambda w: models.QuizAttempt.objects.get(participant=w["users"]["bilal"]),
-                    lambda w: models.QuizAttempt.objects.get(participant=w["users"]["amina"])),
-    "Certificate": (lambda w: w["certificates"][w["enrolments"]["bilal"]], lambda w: w["certificates"][w["enrolments"]["amina"]]),
-    "AccessAttempt": (lambda w: AccessAttempt.objects.get(username="bilal"), lambda w: AccessAttempt.objects.get(username="amina")),
+    "Attendance": (
+        lambda w: models.Attendance.objects.get(enrolment=w["enrolments"]["bilal"]),
+        lambda w: models.Attendance.objects.get(enrolment=w["enrolments"]["amina"]),
+    ),
+    "LessonProgress": (
+        lambda w: models.LessonProgress.objects.filter(participant=w["users"]["bilal"]).first(),
+        lambda w: models.LessonProgress.objects.get(participant=w["users"]["amina"]),
+    ),
+    "QuizAttempt": (
+        lambda w: models.QuizAttempt.objects.get(participant=w["users"]["bilal"]),
+        lambda w: models.QuizAttempt.objects.get(participant=w["users"]["amina"]),
+    ),
+    "Certificate": (
+        lambda w: w["certificates"][w["enrolments"]["bilal"]],
+        lambda w: w["certificates"][w["enrolments"]["amina"]],
+    ),
+    "AccessAttempt": (
+        lambda w: AccessAttempt.objects.get(username="bilal"),
+        lambda w: AccessAttempt.objects.get(username="amina"),
+    ),
     "Municipality": (lambda w: w["verdal"], None),
-    "MunicipalityMembership": (lambda w: MunicipalityMembership.objects.get(user=w["users"]["bilal"]),
-                               lambda w: MunicipalityMembership.objects.get(user=w["users"]["amina"])),
+    "MunicipalityMembership": (
+        lambda w: MunicipalityMembership.objects.get(user=w["users"]["bilal"]),
+        lambda w: MunicipalityMembership.objects.get(user=w["users"]["amina"]),
+    ),
 }
 
 
@@ -340,14 +562,20 @@ def test_wagtail_admin_views_apply_the_same_filter(world):
                 wrong.append(f"{own_url} (own) as admin_2: {got}")
             if other is not None:
                 other_url = reverse(f"{viewset.name}:{route}", args=[other.pk])
-                if answer(made["region"].get(other_url), answer_world) == 200 and made["admin_2"].get(other_url).status_code != 404:
+                if (
+                    answer(made["region"].get(other_url), answer_world) == 200
+                    and made["admin_2"].get(other_url).status_code != 404
+                ):
                     wrong.append(f"{other_url} (other municipality's) as admin_2: not 404")
     assert not wrong, "\n".join(wrong)
     listing = _text(made["admin_2"].get(reverse("ksi_enrolments:index")))
     assert "bilal" in listing and "amina" not in listing and "cato" in listing
     assert "Verdals eget kurs" not in _text(made["admin_1"].get(reverse("ksi_courseruns:index")))
     # Municipalities: Verdal's admin looks, the region's admin edits.
-    assert made["admin_2"].get(reverse("ksi_municipalities:edit", args=[world["levanger"].pk])).status_code in (302, 403)
+    assert made["admin_2"].get(reverse("ksi_municipalities:edit", args=[world["levanger"].pk])).status_code in (
+        302,
+        403,
+    )
     assert made["region"].get(reverse("ksi_municipalities:edit", args=[world["levanger"].pk])).status_code == 200
     assert "Kommuner" in _text(made["region"].get(reverse("ksi_municipalities:index")))
 

@@ -8,13 +8,15 @@ import csv
 import io
 import json
 import threading
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 import yaml
+from django.core.exceptions import ValidationError
 from django.db import close_old_connections, connection
 from django.test import Client
+from django.utils import timezone
 
 from course_content.logbook import Logbook
 from ksi_courses.teaching import placements, privacy
@@ -69,7 +71,9 @@ def places(run, users, course):
     return {
         "levanger": levanger,
         "verdal": verdal,
-        "renhold": Workplace.objects.create(municipality=levanger, name="Rent & Pent AS", organisation_number=NUMBER, course=course),
+        "renhold": Workplace.objects.create(
+            municipality=levanger, name="Rent & Pent AS", organisation_number=NUMBER, course=course
+        ),
         "butikk": Workplace.objects.create(municipality=verdal, name="Nærbutikken", organisation_number=OTHER_NUMBER),
     }
 
@@ -82,14 +86,29 @@ def teacher_client(users) -> Client:
 
 
 def place(enrolment, workplace, start, end, weekdays=(1, 2), hours="6", **extra) -> Placement:
-    values = {"workplace": workplace, "start_date": start, "end_date": end, "weekdays": list(weekdays),
-              "hours_per_day": Decimal(hours), **extra}
+    values = {
+        "workplace": workplace,
+        "start_date": start,
+        "end_date": end,
+        "weekdays": list(weekdays),
+        "hours_per_day": Decimal(hours),
+        **extra,
+    }
     return placements.save_placement(enrolment, values)
 
 
 def form_data(enrolment, workplace, start="2026-02-02", end="2026-02-27", weekdays=("1", "3"), **extra) -> dict:
-    return {"enrolment": enrolment.pk, "workplace": workplace.pk, "start_date": start, "end_date": end,
-            "weekdays": list(weekdays), "hours_per_day": "6", "mentor_name": "Siri Veileder", "status": "planned", **extra}
+    return {
+        "enrolment": enrolment.pk,
+        "workplace": workplace.pk,
+        "start_date": start,
+        "end_date": end,
+        "weekdays": list(weekdays),
+        "hours_per_day": "6",
+        "mentor_name": "Siri Veileder",
+        "status": "planned",
+        **extra,
+    }
 
 
 # --- workplaces ----------------------------------------------------------------------------------
@@ -100,7 +119,10 @@ def form_data(enrolment, workplace, start="2026-02-02", end="2026-02-27", weekda
     [
         ("923 609 016", None),
         (" 923609016 ", None),
-        ("923 609 017", "923609017 er ikke et gyldig organisasjonsnummer: sjekk sifrene (det siste er et kontrollsiffer)."),
+        (
+            "923 609 017",
+            "923609017 er ikke et gyldig organisasjonsnummer: sjekk sifrene (det siste er et kontrollsiffer).",
+        ),
         ("92360901", "Et organisasjonsnummer har ni sifre, for eksempel 923 609 016."),
         ("92a609016", "Et organisasjonsnummer har ni sifre, for eksempel 923 609 016."),
     ],
@@ -108,8 +130,10 @@ def form_data(enrolment, workplace, start="2026-02-02", end="2026-02-27", weekda
 @pytest.mark.django_db
 def test_organisation_numbers_with_spaces_are_kept_as_digits_and_checked(typed, error):
     levanger = Municipality.objects.create(name="Levanger", number="5037")
-    form = WorkplaceForm({"municipality": levanger.pk, "name": "Rent AS", "organisation_number": typed},
-                         municipalities=Municipality.objects.all())
+    form = WorkplaceForm(
+        {"municipality": levanger.pk, "name": "Rent AS", "organisation_number": typed},
+        municipalities=Municipality.objects.all(),
+    )
     if error is None:
         assert form.is_valid(), form.errors
         assert form.save().organisation_number == "923609016"
@@ -130,7 +154,12 @@ def test_approval_needs_the_date_it_was_checked_and_not_a_future_one():
     assert "må være godkjent" in errors(approval_required="on")["approval_checked_on"][0]
     assert "fram i tid" in errors(approval_required="on", approval_checked_on="2099-01-01")["approval_checked_on"][0]
     assert "krever godkjenning" in errors(approval_link="https://www.arbeidstilsynet.no/")["approval_required"][0]
-    assert errors(approval_required="on", approval_checked_on="2026-01-02", approval_link="https://www.arbeidstilsynet.no/") == {}
+    assert (
+        errors(
+            approval_required="on", approval_checked_on="2026-01-02", approval_link="https://www.arbeidstilsynet.no/"
+        )
+        == {}
+    )
 
 
 @pytest.mark.django_db
@@ -138,10 +167,17 @@ def test_a_teacher_registers_a_workplace_in_their_municipality_only(places, user
     # Tone belongs to no municipality: she manages every municipality's workplaces.
     page = teacher_client.get("/ksi/praksissteder/").content.decode()
     assert "Rent &amp; Pent AS" in page and "Nærbutikken" in page
-    response = teacher_client.post("/ksi/praksissteder/ny/", {
-        "municipality": places["levanger"].pk, "name": "Vask og Skinn", "organisation_number": "974 760 673",
-        "approval_required": "on", "approval_checked_on": "2026-01-02", "offers": "Kontorrenhold",
-    })
+    response = teacher_client.post(
+        "/ksi/praksissteder/ny/",
+        {
+            "municipality": places["levanger"].pk,
+            "name": "Vask og Skinn",
+            "organisation_number": "974 760 673",
+            "approval_required": "on",
+            "approval_checked_on": "2026-01-02",
+            "offers": "Kontorrenhold",
+        },
+    )
     assert response.status_code == 302 and response["Location"] == "/ksi/praksissteder/"
     made = Workplace.objects.get(name="Vask og Skinn")
     assert (made.organisation_number, made.approval_checked_on) == ("974760673", date(2026, 1, 2))
@@ -151,10 +187,14 @@ def test_a_teacher_registers_a_workplace_in_their_municipality_only(places, user
     page = olav.get("/ksi/praksissteder/").content.decode()
     assert "Nærbutikken" in page and "Rent &amp; Pent AS" not in page
     assert olav.get(f"/ksi/praksissteder/{places['renhold'].pk}/").status_code == 404
-    refused = olav.post("/ksi/praksissteder/ny/", {"municipality": places["levanger"].pk, "name": "X", "organisation_number": NUMBER})
+    refused = olav.post(
+        "/ksi/praksissteder/ny/", {"municipality": places["levanger"].pk, "name": "X", "organisation_number": NUMBER}
+    )
     assert refused.status_code == 400 and not Workplace.objects.filter(name="X").exists()
-    bad = teacher_client.post(f"/ksi/praksissteder/{places['renhold'].pk}/", {
-        "municipality": places["levanger"].pk, "name": "Rent & Pent AS", "organisation_number": "923 609 017"})
+    bad = teacher_client.post(
+        f"/ksi/praksissteder/{places['renhold'].pk}/",
+        {"municipality": places["levanger"].pk, "name": "Rent & Pent AS", "organisation_number": "923 609 017"},
+    )
     assert bad.status_code == 400 and "923609017 er ikke et gyldig organisasjonsnummer" in bad.content.decode()
     assert Workplace.objects.get(pk=places["renhold"].pk).organisation_number == NUMBER
 
@@ -178,9 +218,15 @@ def test_a_teacher_places_a_participant_with_tasks_from_the_logbook(run, places,
     response = teacher_client.post(f"/ksi/kurs/{run.pk}/praksis/ny/", data)
     assert response.status_code == 302 and response["Location"] == f"/ksi/kurs/{run.pk}/praksis/"
     saved = Placement.objects.get(enrolment=amina)
-    assert (saved.weekdays, saved.tasks, saved.mentor_phone) == ([1, 3], ["1/vask-hendene", "1/se-vasken"], "99 88 77 66")
+    assert (saved.weekdays, saved.tasks, saved.mentor_phone) == (
+        [1, 3],
+        ["1/vask-hendene", "1/se-vasken"],
+        "99 88 77 66",
+    )
     assert placements.placement_hours(saved) == Decimal(48)  # 8 days (Mon + Wed, four weeks) × 6 h
-    unknown = teacher_client.post(f"/ksi/kurs/{run.pk}/praksis/ny/", form_data(amina, places["renhold"], tasks=["9/finnes-ikke"]))
+    unknown = teacher_client.post(
+        f"/ksi/kurs/{run.pk}/praksis/ny/", form_data(amina, places["renhold"], tasks=["9/finnes-ikke"])
+    )
     assert unknown.status_code == 400 and Placement.objects.count() == 1
 
 
@@ -188,8 +234,10 @@ def test_a_teacher_places_a_participant_with_tasks_from_the_logbook(run, places,
 def test_an_overlapping_placement_is_refused_with_the_other_one_named(run, places, teacher_client):
     amina = run.enrolments.get(participant__username="amina")
     first = place(amina, places["renhold"], date(2026, 2, 2), date(2026, 2, 27), weekdays=(1, 3))
-    response = teacher_client.post(f"/ksi/kurs/{run.pk}/praksis/ny/",
-                                   form_data(amina, places["butikk"], start="2026-02-16", end="2026-03-13", weekdays=("3", "5")))
+    response = teacher_client.post(
+        f"/ksi/kurs/{run.pk}/praksis/ny/",
+        form_data(amina, places["butikk"], start="2026-02-16", end="2026-03-13", weekdays=("3", "5")),
+    )
     assert response.status_code == 400
     text = response.content.decode()
     assert "Amina Hassan er allerede på Rent &amp; Pent AS 18.02.2026 (praksisperioden 02.02.2026 – 27.02.2026)" in text
@@ -198,15 +246,53 @@ def test_an_overlapping_placement_is_refused_with_the_other_one_named(run, place
     assert place(amina, places["butikk"], date(2026, 2, 16), date(2026, 3, 13), weekdays=(2, 4, 5))
     assert place(amina, places["butikk"], date(2026, 2, 27), date(2026, 3, 3), weekdays=(1,))  # 27 Feb is a Friday
     # Editing a placement does not clash with itself; moving it onto another does.
-    edit = form_data(amina, places["renhold"], start="2026-02-02", end="2026-02-20", weekdays=("1", "3"), agreement_signed_on="2026-01-20")
+    edit = form_data(
+        amina,
+        places["renhold"],
+        start="2026-02-02",
+        end="2026-02-20",
+        weekdays=("1", "3"),
+        agreement_signed_on="2026-01-20",
+    )
     assert teacher_client.post(f"/ksi/kurs/{run.pk}/praksis/{first.pk}/", edit).status_code == 302
     first.refresh_from_db()
     assert (first.end_date, first.agreement_signed_on) == (date(2026, 2, 20), date(2026, 1, 20))
     with pytest.raises(placements.PlacementOverlap, match="Nærbutikken"):
-        placements.save_placement(amina, {"start_date": date(2026, 2, 2), "end_date": date(2026, 2, 20), "weekdays": [1, 2]}, first)
+        placements.save_placement(
+            amina, {"start_date": date(2026, 2, 2), "end_date": date(2026, 2, 20), "weekdays": [1, 2]}, first
+        )
     # Another participant may be at the same workplace on the same days.
     bilal = run.enrolments.get(participant__username="bilal")
     assert place(bilal, places["renhold"], date(2026, 2, 2), date(2026, 2, 27), weekdays=(1, 3))
+
+
+@pytest.mark.django_db
+def test_a_broken_off_placement_with_a_future_last_day_is_refused_by_the_service_itself(run, places):
+    """Every caller, not only the form: the rule lives in :func:`placements.save_placement`."""
+    amina = run.enrolments.get(participant__username="amina")
+    today = timezone.localdate()
+    future = {
+        "workplace": places["renhold"],
+        "start_date": today - timedelta(days=14),
+        "end_date": today + timedelta(days=7),
+        "weekdays": [1, 2, 3, 4, 5],
+        "hours_per_day": Decimal(6),
+        "status": Placement.Status.BROKEN_OFF,
+    }
+    with pytest.raises(ValidationError) as refused:
+        placements.save_placement(amina, future)
+    assert list(refused.value.message_dict) == ["end_date"]
+    assert "den dagen den ble avbrutt" in refused.value.message_dict["end_date"][0]
+    assert not Placement.objects.exists()
+    # An update that only changes the status is checked against the placement's own last day.
+    running = placements.save_placement(amina, {**future, "status": Placement.Status.RUNNING})
+    with pytest.raises(ValidationError, match="end_date"):
+        placements.save_placement(amina, {"status": Placement.Status.BROKEN_OFF}, running)
+    running.refresh_from_db()
+    assert (running.status, running.end_date) == (Placement.Status.RUNNING, today + timedelta(days=7))
+    # Broken off today, with today as the last day, is what the rule asks for.
+    broken = placements.save_placement(amina, {"status": Placement.Status.BROKEN_OFF, "end_date": today}, running)
+    assert (broken.status, broken.end_date) == (Placement.Status.BROKEN_OFF, today)
 
 
 BAD_PLACEMENTS = [
@@ -226,7 +312,9 @@ def test_bad_placements_get_a_clear_message_at_the_field(run, places, teacher_cl
     amina = run.enrolments.get(participant__username="amina")
     wrong = []
     for change, field, message in BAD_PLACEMENTS:
-        data = form_data(amina, places["renhold"], **{k: v for k, v in change.items() if k in ("start", "end", "weekdays")})
+        data = form_data(
+            amina, places["renhold"], **{k: v for k, v in change.items() if k in ("start", "end", "weekdays")}
+        )
         data.update({k: v for k, v in change.items() if k not in ("start", "end", "weekdays")})
         response = teacher_client.post(f"/ksi/kurs/{run.pk}/praksis/ny/", data)
         errors = " ".join(response.context["form"].errors.get(field, []))
@@ -242,7 +330,11 @@ def test_the_other_teachers_run_and_workplaces_are_out_of_reach(run, places, use
     placement = place(amina, places["renhold"], date(2026, 2, 2), date(2026, 2, 27))
     olav = Client()
     olav.force_login(users["other_teacher"])
-    for url in (f"/ksi/kurs/{run.pk}/praksis/", f"/ksi/kurs/{run.pk}/praksis/{placement.pk}/", f"/ksi/kurs/{run.pk}/praksis.csv"):
+    for url in (
+        f"/ksi/kurs/{run.pk}/praksis/",
+        f"/ksi/kurs/{run.pk}/praksis/{placement.pk}/",
+        f"/ksi/kurs/{run.pk}/praksis.csv",
+    ):
         assert olav.get(url).status_code == 404
 
 
@@ -253,8 +345,15 @@ def test_the_other_teachers_run_and_workplaces_are_out_of_reach(run, places, use
 def test_the_overview_shows_who_is_where_and_what_is_missing(run, places, teacher_client):
     amina = run.enrolments.get(participant__username="amina")
     bilal = run.enrolments.get(participant__username="bilal")
-    place(amina, places["renhold"], date(2026, 2, 2), date(2026, 2, 27), weekdays=(1, 3), mentor_name="Siri",
-          agreement_signed_on=date(2026, 1, 20))
+    place(
+        amina,
+        places["renhold"],
+        date(2026, 2, 2),
+        date(2026, 2, 27),
+        weekdays=(1, 3),
+        mentor_name="Siri",
+        agreement_signed_on=date(2026, 1, 20),
+    )
     ended = place(bilal, places["butikk"], date(2026, 1, 12), date(2026, 1, 23), weekdays=(2,), status="ended")
     PlacementEvaluation.objects.create(placement=ended, author="participant", answers={"trivsel": "bra"})
     add_session(run, date(2026, 2, 3), Decimal(3), "Kjemikalier")
@@ -275,7 +374,10 @@ def test_the_overview_shows_who_is_where_and_what_is_missing(run, places, teache
     timetable = teacher_client.get(f"/ksi/kurs/{run.pk}/timeplan/").content.decode()
     assert "Uke 3 (fra 12. januar 2026)" in timetable and "Uke 6 (fra 2. februar 2026)" in timetable
     assert "Uke 4 (fra 19. januar 2026)" in timetable and "Uke 5 (fra" not in timetable
-    assert "tirsdag 20. januar" in timetable.split("Uke 4")[1] and "Bilal Ahmadi: Nærbutikken" in timetable.split("Uke 4")[1]
+    assert (
+        "tirsdag 20. januar" in timetable.split("Uke 4")[1]
+        and "Bilal Ahmadi: Nærbutikken" in timetable.split("Uke 4")[1]
+    )
 
 
 @pytest.mark.django_db
@@ -284,8 +386,16 @@ def test_placement_hours_in_the_run_report_and_the_placements_csv(run, places, t
     bilal = run.enrolments.get(participant__username="bilal")
     place(amina, places["renhold"], date(2026, 2, 2), date(2026, 2, 27), weekdays=(1, 3), hours="6")
     # Broken off after two Tuesdays: the last day is the day it was broken off.
-    broken = place(bilal, places["butikk"], date(2026, 1, 12), date(2026, 1, 20), weekdays=(2,), hours="4.5",
-                   status="broken_off", mentor_name="=HYPERLINK(1)")
+    broken = place(
+        bilal,
+        places["butikk"],
+        date(2026, 1, 12),
+        date(2026, 1, 20),
+        weekdays=(2,),
+        hours="4.5",
+        status="broken_off",
+        mentor_name="=HYPERLINK(1)",
+    )
     place(amina, places["butikk"], date(2026, 3, 2), date(2026, 3, 6), weekdays=(5,), hours="7.5", status="planned")
     PlacementEvaluation.objects.create(placement=broken, author="mentor", answers={})
     report = teacher_client.get(f"/ksi/kurs/{run.pk}/rapport.csv").content.decode("utf-8")[1:]
@@ -298,12 +408,27 @@ def test_placement_hours_in_the_run_report_and_the_placements_csv(run, places, t
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
     assert [(r["brukernavn"], r["arbeidssted"], r["fra"]) for r in rows] == [
-        ("bilal", "Nærbutikken", "2026-01-12"), ("amina", "Rent & Pent AS", "2026-02-02"), ("amina", "Nærbutikken", "2026-03-02")]
+        ("bilal", "Nærbutikken", "2026-01-12"),
+        ("amina", "Rent & Pent AS", "2026-02-02"),
+        ("amina", "Nærbutikken", "2026-03-02"),
+    ]
     assert rows[0] == {
-        "brukernavn": "bilal", "navn": "Bilal Ahmadi", "arbeidssted": "Nærbutikken", "organisasjonsnummer": OTHER_NUMBER,
-        "kommune": "Verdal", "fra": "2026-01-12", "til": "2026-01-20", "dager": "tir", "timer_per_dag": "4,5",
-        "praksis_timer": "9", "status": "avbrutt", "avtale_signert": "", "veileder": "'=HYPERLINK(1)", "oppgaver": "0",
-        "evaluering_veileder": "ja", "evaluering_deltaker": "nei",
+        "brukernavn": "bilal",
+        "navn": "Bilal Ahmadi",
+        "arbeidssted": "Nærbutikken",
+        "organisasjonsnummer": OTHER_NUMBER,
+        "kommune": "Verdal",
+        "fra": "2026-01-12",
+        "til": "2026-01-20",
+        "dager": "tir",
+        "timer_per_dag": "4,5",
+        "praksis_timer": "9",
+        "status": "avbrutt",
+        "avtale_signert": "",
+        "veileder": "'=HYPERLINK(1)",
+        "oppgaver": "0",
+        "evaluering_veileder": "ja",
+        "evaluering_deltaker": "nei",
     }
     assert (rows[1]["dager"], rows[1]["praksis_timer"], rows[1]["status"]) == ("man, ons", "48", "planlagt")
 
@@ -316,15 +441,27 @@ def test_export_and_erase_cover_placements_and_evaluations(run, places, users):
     from django.utils import timezone
 
     amina = run.enrolments.get(participant__username="amina")
-    placement = place(amina, places["renhold"], date(2026, 2, 2), date(2026, 2, 27), mentor_name="Siri Veileder",
-                      mentor_email="siri@rentogpent.no", tasks=["1/se-vasken"], status="ended")
+    placement = place(
+        amina,
+        places["renhold"],
+        date(2026, 2, 2),
+        date(2026, 2, 27),
+        mentor_name="Siri Veileder",
+        mentor_email="siri@rentogpent.no",
+        tasks=["1/se-vasken"],
+        status="ended",
+    )
     PlacementEvaluation.objects.create(placement=placement, author="mentor", answers={"oppmote": "Alltid presis"})
     MentorLink.objects.create(placement=placement, token_hash="a" * 64, expires_at=timezone.now())
     exported = privacy.export_user_data(users["participant_a"])
     json.dumps(exported)  # JSON-ready
     [entry] = exported["placements"]
     assert (entry["workplace"], entry["organisation_number"], entry["start_date"], entry["tasks"]) == (
-        "Rent & Pent AS", NUMBER, "2026-02-02", ["1/se-vasken"])
+        "Rent & Pent AS",
+        NUMBER,
+        "2026-02-02",
+        ["1/se-vasken"],
+    )
     assert entry["mentor"]["email"] == "siri@rentogpent.no"
     assert entry["evaluations"][0]["answers"] == {"oppmote": "Alltid presis"}
     assert privacy.export_user_data(users["participant_b"])["placements"] == []

@@ -3,14 +3,16 @@
 The mentor's page shows the placement's facts (participant's name, workplace, period) and part 1
 of the praksisevaluering, nothing else: never part 2 (the participant's own, for the teacher) and
 no other data of the run. An unknown, malformed or expired link gets one and the same 404 page.
-Every answer of these pages is ``no-store``, ``noindex`` and ``Referrer-Policy: no-referrer``, so
-the token in the address stays out of caches, search engines and other sites' logs.
+Every answer of these pages is ``no-store``, ``noindex`` and ``Referrer-Policy: same-origin``, so
+the token in the address stays out of caches, search engines and other sites' logs: a browser
+sends the address as ``Referer`` to this site only, and no link on these pages leads off-site.
 
-The mentor's form is exempt from Django's CSRF check, on purpose: with ``no-referrer`` the browser
-sends ``Origin: null`` with the form, which the check refuses; and the check protects ambient
-credentials (a session cookie) that this page does not use. Its credential is the token in the
-address, which a forging site cannot know. For the same reason the page has no language switch
-(a POST to another view that would be refused, carrying the page's address with the token).
+``same-origin``, not ``no-referrer``: under ``no-referrer`` a browser sends ``Origin: null`` with a
+form it posts, which Django's CSRF check refuses. With ``same-origin`` our own forms carry the
+site's ``Origin``, so the mentor's form is CSRF-protected like every other form (the token in the
+address is the credential, but a CSRF token also keeps another site from posting into an open
+page in the mentor's browser). The page still has no language switch: the evaluation form is the
+course's Norwegian form, and these pages' own texts are translated to nb only.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from ksi_courses.documents import course_for
@@ -34,7 +35,7 @@ from .account import LOGIN_URL
 def private(response: HttpResponse) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"  # see the module docstring
     return response
 
 
@@ -51,18 +52,18 @@ def _evaluation_form(placement, author: str, data=None):
         # The mentor may correct the facts (e.g. another mentor took over); the participant sees them only.
         field_ids = parts.facts + parts.mentor
     else:
-        field_ids = tuple(f.id for f in content_form.fields if f.id in parts.facts and f.type != "text") + parts.participant
+        field_ids = (
+            tuple(f.id for f in content_form.fields if f.id in parts.facts and f.type != "text") + parts.participant
+        )
     saved = placement.evaluations.filter(author=author).first()
     initial = {**evaluation_facts(placement), **(saved.answers if saved else {})}
     form = mentor_links.evaluation_form_class(content_form, field_ids)(data=data, initial=initial)
     sections = [
-        (section, [form[f.id] for f in section.fields if f.id in form.fields])
-        for section in content_form.sections
+        (section, [form[f.id] for f in section.fields if f.id in form.fields]) for section in content_form.sections
     ]
     return form, [(section, bound) for section, bound in sections if bound], saved
 
 
-@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def mentor_evaluation(request, token: str):
     """The mentor's evaluation of one placement, reached by the link the teacher sent."""
@@ -99,6 +100,12 @@ def participant_evaluation(request, placement_id: int):
         mentor_links.save_evaluation(placement, PlacementEvaluation.Author.PARTICIPANT, form.answers())
         messages.success(request, _("Thank you! Your answers are saved. Your teacher can read them."))
         return private(HttpResponseRedirect(request.path))
-    context = {"placement": placement, "facts": evaluation_facts(placement), "form": form, "sections": sections, "saved": saved}
+    context = {
+        "placement": placement,
+        "facts": evaluation_facts(placement),
+        "form": form,
+        "sections": sections,
+        "saved": saved,
+    }
     status = 400 if form.is_bound and form.errors else 200
     return private(render(request, "ksi_teaching/mentor/participant_evaluation.html", context, status=status))

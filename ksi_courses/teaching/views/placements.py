@@ -2,7 +2,8 @@
 timetable with placement days, the overview (who is where this week, what is missing) and the CSV.
 
 Workplaces: admins and teachers, for the municipalities they belong to (all when they belong to
-none; see :func:`..placements.workplaces_for`). A run's placements: whoever manages the run.
+none; see :func:`..placements.workplaces_for`). A run's placements: whoever manages the run; the
+overview also, read-only, a municipality admin whose participants are in a run hosted elsewhere.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import io
 from datetime import timedelta
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import assessments, placements
+from ..access import run_enrolments
 from ..placement_forms import PlacementForm, WorkplaceForm
 from .teacher import _form_page, teacher_view
 
@@ -80,11 +83,16 @@ def workplace_edit(request, workplace):
 # --- a run's placements ---------------------------------------------------------------------------
 
 
-@teacher_view
+@teacher_view(partial=True)
 @require_http_methods(["GET"])
 def overview(request, run):
     """The run's "Praksis" tab: who is where this week (``?uke=2026-W03`` for another week),
-    every placement, the agreements not signed and the evaluations missing."""
+    every placement, the agreements not signed and the evaluations missing.
+
+    A municipality admin looking at a run hosted elsewhere sees their own participants'
+    placements only, read-only: no links to edit, documents, evaluations or mentor links
+    (:func:`..placements.run_placements` does the filtering).
+    """
     chosen = request.GET.get("uke", "")
     monday = placements.parse_week(chosen) if chosen else placements.monday_of(timezone.localdate())
     if monday is None:
@@ -101,7 +109,8 @@ def overview(request, run):
         ],
         "without_agreement": placements.without_agreement(run),
         "missing_evaluations": placements.missing_evaluations(run),
-        "has_enrolments": run.enrolments.exists(),
+        "has_enrolments": run_enrolments(run).exists(),
+        "partial": run.ksi_scope is not None,
     }
     return render(request, "ksi_teaching/placements/overview.html", context)
 
@@ -131,11 +140,22 @@ def _placement_page(request, run, placement=None):
             saved = placements.save_placement(enrolment, form.values(), placement)
         except placements.PlacementOverlap as exc:
             form.add_error("start_date", str(exc))
+        except ValidationError as exc:  # the service's own rules (the form checks them first)
+            form.add_error(None, exc)
         else:
             name = saved.enrolment.participant.get_full_name() or saved.enrolment.participant.get_username()
-            messages.success(request, _("The placement of %(name)s at %(workplace)s is saved.") % {"name": name, "workplace": saved.workplace.name})
+            messages.success(
+                request,
+                _("The placement of %(name)s at %(workplace)s is saved.")
+                % {"name": name, "workplace": saved.workplace.name},
+            )
             return redirect("ksi_teaching:placements", run_id=run.pk)
-    context = {"run": run, "form": form, "placement": placement, "has_workplaces": form.fields["workplace"].queryset.exists()}
+    context = {
+        "run": run,
+        "form": form,
+        "placement": placement,
+        "has_workplaces": form.fields["workplace"].queryset.exists(),
+    }
     return _form_page(request, "ksi_teaching/placements/placement_form.html", context)
 
 
@@ -162,4 +182,3 @@ def placements_csv(request, run):
     response["Content-Disposition"] = f'attachment; filename="praksis-{run.pk}.csv"'
     response["Cache-Control"] = "private, no-store"
     return response
-
