@@ -83,3 +83,32 @@ def test_an_image_block_with_a_library_picture_is_a_figure_with_alt_text_and_cre
     handout = render_checked(mini_course, PdfOptions(lesson_id="renholdsutstyr"))
     assert ("Figure", "En blå bøtte med hank.") in handout.structure()
     assert "Twemoji © Twitter, Inc. and other contributors, CC BY 4.0" in handout
+
+
+def x_of_text(pdf, start: str) -> float:
+    """Where (points from the left) the first text run beginning with ``start`` is printed."""
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip().startswith(start):
+            found.append(tm[4] * cm[0] + tm[5] * cm[2] + cm[4])
+
+    for page in pdf.reader.pages:
+        page.extract_text(visitor_text=visit)
+    assert found, f"{start!r} is not printed"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "options", [PdfOptions(lesson_id="handvask"), PdfOptions(language="ar")], ids=["handout", "vocabulary-list"]
+)
+def test_a_word_table_with_pictures_widens_the_word_column_by_the_picture(mini_course, options):
+    """The picture's padding (11 mm) is 9 mm more than a cell's (2 mm); the word column grows by as
+    much, so the words keep the room they have in a table without pictures (fixed layout)."""
+    with_picture = render_checked(mini_course, options)
+    plain = render_checked(without_pictures(mini_course), options)
+    term_shift = x_of_text(with_picture, "håndhygiene") - x_of_text(plain, "håndhygiene")
+    column_shift = x_of_text(with_picture, "Å holde hendene") - x_of_text(plain, "Å holde hendene")
+    nine_mm = 9 * 72 / 25.4
+    assert term_shift == pytest.approx(nine_mm, abs=0.5)
+    assert column_shift == pytest.approx(nine_mm, abs=0.5)
