@@ -6,6 +6,7 @@ content they were last imported from (``ksi_import_hash``); the importer compare
 whether the municipality has edited a page since.
 """
 
+from functools import partial
 from itertools import islice
 
 from django.db import models
@@ -203,6 +204,24 @@ class AbstractCoursePage(RoutablePageMixin, KsiContentMixin, Page):
                         return pictures[0]
         return ""
 
+    def serve(self, request, *args, **kwargs):
+        """The page; for a visitor who is not logged in, the stored copy (see
+        :mod:`ksi_courses.anonymous_pages`)."""
+        from . import anonymous_pages
+
+        if not _is_index_route(args, kwargs):
+            return super().serve(request, *args, **kwargs)
+        return anonymous_pages.serve(self, request, partial(super().serve, request, *args, **kwargs))
+
+    def anonymous_cache_parts(self, request) -> tuple:
+        """Hook: what this page's anonymous copy depends on besides the page itself, its site,
+        branding, languages and address: the vocabulary language and the published state of the
+        course (one query, shared with the cached summary). A subclass that shows more adds it."""
+        from .course_cache import tree_fingerprint
+        from .vocabulary_language import vocabulary_language
+
+        return (vocabulary_language(request), tree_fingerprint(self, request))
+
     def get_context(self, request, *args, **kwargs):
         from .course_cache import course_summary
         from .vocabulary_language import vocabulary_language
@@ -267,12 +286,26 @@ class AbstractLessonPage(RoutablePageMixin, KsiContentMixin, Page):
         return vocabulary_language(request)
 
     def serve(self, request, *args, **kwargs):
-        """The page; a language chosen with ``?sprak=`` is remembered for the next lessons."""
+        """The page (for a visitor who is not logged in, the stored copy: see
+        :mod:`ksi_courses.anonymous_pages`); a language chosen with ``?sprak=`` is remembered for
+        the next lessons."""
+        from . import anonymous_pages
         from .vocabulary_language import remember_choice
 
-        response = super().serve(request, *args, **kwargs)
+        render = partial(super().serve, request, *args, **kwargs)
+        # For a visitor who is not logged in, the stored copy (see ksi_courses.anonymous_pages).
+        response = anonymous_pages.serve(self, request, render) if _is_index_route(args, kwargs) else render()
         remember_choice(request, response)
         return response
+
+    def anonymous_cache_parts(self, request) -> tuple:
+        """Hook: what this page's anonymous copy depends on besides the page itself, its site,
+        branding, languages and address: the vocabulary language and the published state of its
+        course and the pages above it (neighbours, breadcrumbs, translation status; one query,
+        shared with the cached surroundings). A subclass that shows more adds it."""
+        from .course_cache import surroundings_digest
+
+        return (self.get_vocabulary_language(request), surroundings_digest(self, request))
 
     @path("pdf/", name="pdf")
     def handout_pdf(self, request):
@@ -323,6 +356,12 @@ class AbstractLessonPage(RoutablePageMixin, KsiContentMixin, Page):
         return context
 
 
+def _is_index_route(args, kwargs) -> bool:
+    """Whether a routable page's ``serve`` was called for the page itself (not ``pdf/`` and such)."""
+    view = args[0] if args else kwargs.get("view")
+    return view is None or getattr(view, "__name__", "") == "index_route"
+
+
 class CourseIndexPage(AbstractCourseIndexPage):
     subpage_types = ["ksi_courses.CoursePage"]
 
@@ -353,4 +392,3 @@ class LessonPage(AbstractLessonPage):
     class Meta:
         verbose_name = _("lesson")
         permissions = [("view_teacher_material", _("Can see teacher notes and quiz answers"))]
-
