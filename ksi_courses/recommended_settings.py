@@ -1,10 +1,12 @@
 """Settings a Wagtail project needs for ksi-courses, to import instead of copying.
 
-    from ksi_courses.recommended_settings import KSI_APPS, KSI_LANGUAGES, KSI_IMAGE_EXTENSIONS
-    INSTALLED_APPS = [*KSI_APPS, "wagtail.users", ..., "django.contrib.staticfiles"]
+    from ksi_courses.recommended_settings import KSI_APPS, KSI_LANGUAGES, KSI_IMAGE_EXTENSIONS, WAGTAIL_CORE_APPS
+    INSTALLED_APPS = [*KSI_APPS, *WAGTAIL_CORE_APPS]
 
 ``KSI_APPS`` are the apps ksi-courses itself uses, ordered so its templates win; the project adds
-Wagtail's and Django's own apps as usual (``WAGTAIL_CORE_APPS`` is the usual list).
+Wagtail's and Django's own apps as usual (``WAGTAIL_CORE_APPS`` is the usual list), except that
+``"wagtail.users"`` is ``KSI_USERS_APP``: Wagtail's users app with a user admin that shows each
+municipality's admin only the accounts they manage.
 """
 
 from csp.constants import NONCE, NONE, SELF  # django-csp 4 (in the "wagtail" extra)
@@ -20,11 +22,14 @@ KSI_APPS = [
     "axes",  # login throttling: see KSI_AXES_SETTINGS below
 ]
 
-#: Wagtail's and Django's apps as a new Wagtail project lists them.
+#: Use instead of ``"wagtail.users"`` (same app, label ``wagtailusers``; its user viewset is ksi-courses').
+KSI_USERS_APP = "ksi_courses.teaching.users_app.KsiUsersAppConfig"
+
+#: Wagtail's and Django's apps as a new Wagtail project lists them (with ``KSI_USERS_APP``).
 WAGTAIL_CORE_APPS = [
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    KSI_USERS_APP,
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

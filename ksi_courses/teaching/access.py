@@ -55,6 +55,20 @@ def admin_scope(user) -> frozenset[int] | None:
     return cached
 
 
+def own_municipalities(user) -> frozenset[int] | None:
+    """The municipalities (ids) ``user`` sets up runs for; ``None``: any.
+
+    A municipality admin's :func:`admin_scope`; a teacher's memberships. ``None`` for the region's
+    admin, superusers and a teacher of no municipality (a teacher for the whole region).
+    """
+    if not _active(user) or user.is_superuser:
+        return None
+    if can_manage_all_runs(user):
+        return admin_scope(user)
+    ids = frozenset(MunicipalityMembership.objects.filter(user=user).values_list("municipality_id", flat=True))
+    return ids or None
+
+
 def fully_managed(user, scope: frozenset[int]) -> Q:
     """Runs a municipality admin manages in full: hosted by their municipality, or taught by them."""
     return Q(host_municipality__in=scope) | Q(teachers=user)

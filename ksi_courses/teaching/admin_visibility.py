@@ -7,14 +7,23 @@ enrolments there, and a forged POST with such an id would be saved. :func:`limit
 cuts the choice querysets down, so those rows are not offered and Django refuses their ids with
 the field's own error ("Select a valid choice"). Unlimited admins (the region's admin, superusers)
 keep every choice.
+
+Seeing is not writing: in a run hosted by another municipality the admin looks at their own
+participants' enrolments, marks and certificates (list, inspect) but does not change them, as on
+the teaching pages (:func:`writable_queryset`; :class:`MunicipalScopeMixin` answers 404).
 """
 
 from __future__ import annotations
 
+import functools
+
 from axes.models import AccessAttempt
 from django import forms
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+from wagtail.admin.views.generic import DeleteView, EditView
 
 from .access import admin_scope, fully_managed, visible_enrolments, visible_participant_ids
 from .models import (
@@ -56,12 +65,26 @@ def scoped_queryset(user, model: type[Model], queryset: QuerySet) -> QuerySet:
     return queryset  # municipalities, course pages: the names are no secret
 
 
+def writable_queryset(user, model: type[Model], queryset: QuerySet) -> QuerySet:
+    """What ``user`` may change or delete of ``model``: :func:`scoped_queryset`, less the records of
+    runs hosted by another municipality (their own participants' there are read-only)."""
+    scope = admin_scope(user)
+    if scope is None:
+        return queryset
+    full_runs = CourseRun.objects.filter(fully_managed(user, scope)).values("pk")
+    if model is Enrolment:
+        return queryset.filter(run__in=full_runs)
+    if model in (Attendance, Certificate):
+        return queryset.filter(enrolment__run__in=full_runs)
+    return scoped_queryset(user, model, queryset)
+
+
 def _choosable(user, queryset: QuerySet) -> QuerySet:
-    """What a form may set: what the admin sees, and for a municipality only their own (a run
+    """What a form may set: what the admin may write, and for a municipality only their own (a run
     hosted by another municipality would be handed over to it)."""
     if queryset.model is Municipality:
         return queryset.filter(pk__in=admin_scope(user))
-    return scoped_queryset(user, queryset.model, queryset)
+    return writable_queryset(user, queryset.model, queryset)
 
 
 def _current_ids(instance: Model | None, name: str) -> list:
@@ -106,3 +129,26 @@ class ScopedModelForm(forms.ModelForm):
     def __init__(self, *args, for_user, **kwargs):
         super().__init__(*args, **kwargs)
         limit_form_choices(self, for_user, self.instance)
+
+
+class MunicipalScopeMixin:
+    """A viewset mixin: every view of one object is 404 outside :meth:`objects_in_scope`
+    (edit and delete views: ``write=True``)."""
+
+    def objects_in_scope(self, user, queryset: QuerySet, *, write: bool) -> QuerySet:
+        return (writable_queryset if write else scoped_queryset)(user, self.model, queryset)
+
+    def construct_view(self, view_class, **kwargs):
+        view = super().construct_view(view_class, **kwargs)
+        write = issubclass(view_class, (EditView, DeleteView))
+
+        @functools.wraps(view)
+        def scoped(request, *args, **view_kwargs):
+            pk = view_kwargs.get("pk")
+            if pk is not None:
+                found = self.model._default_manager.filter(pk=unquote(str(pk)))
+                if not self.objects_in_scope(request.user, found, write=write).exists():
+                    raise Http404("not in your municipality")
+            return view(request, *args, **view_kwargs)
+
+        return scoped

@@ -11,8 +11,12 @@ class KsiTeachingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks
+
         from ksi_courses.signals import ids_renamed
 
         from .renames import move_records
+        from .users_app import check_user_viewset
 
+        checks.register(check_user_viewset)
         ids_renamed.connect(move_records, dispatch_uid="ksi_teaching.move_records")

@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from ksi_courses.models import CoursePage
 
+from .access import own_municipalities
 from .credentials import FORM_KEY, new_form_key
 from .enrolment import ParticipantError, decode_upload, parse_names
-from .models import AttendanceSession, CourseRun, Municipality
+from .models import AttendanceSession, CourseRun, Municipality, MunicipalityMembership
 from .name_lists import repeated_names, usable_name
 from .plan_sessions import add_plan_sessions
 from .roles import TEACHER_GROUP
@@ -37,7 +38,12 @@ class DateInput(forms.DateInput):
 
 
 class RunForm(forms.ModelForm):
-    """Set up or edit a course run. The teacher who creates a run always teaches it."""
+    """Set up or edit a course run. The teacher who creates a run always teaches it.
+
+    ``user`` hosts runs in their own municipalities only, with teachers of those municipalities
+    and the region's teachers (of no municipality): :func:`.access.own_municipalities`. A run they
+    edit keeps its host and teachers as choices. A forged id outside gets the field's own error.
+    """
 
     class Meta:
         model = CourseRun
@@ -49,14 +55,23 @@ class RunForm(forms.ModelForm):
             "teachers": forms.CheckboxSelectMultiple(),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
+        scope = own_municipalities(user)
+        current = self.instance.teachers.all() if self.instance.pk else []
         if not Municipality.objects.exists():
             del self.fields["host_municipality"]  # an installation for one municipality: nothing to choose
+        elif scope is not None:
+            hosts = Q(pk__in=scope) | Q(pk=self.instance.host_municipality_id)
+            self.fields["host_municipality"].queryset = Municipality.objects.filter(hosts)
+        teachers = get_user_model().objects.filter(groups__name=TEACHER_GROUP)
+        if scope is not None:
+            members = MunicipalityMembership.objects.values("user_id")
+            teachers = teachers.filter(Q(pk__in=members.filter(municipality__in=scope)) | ~Q(pk__in=members))
         self.fields["teachers"].queryset = (
             get_user_model()
-            .objects.filter(Q(groups__name=TEACHER_GROUP) | Q(pk__in=self.instance.teachers.all() if self.instance.pk else []))
+            .objects.filter(Q(pk__in=teachers.values("pk")) | Q(pk__in=current))
             .filter(is_active=True)
             .distinct()
             .order_by("first_name", "last_name", "username")

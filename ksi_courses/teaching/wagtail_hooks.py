@@ -4,13 +4,12 @@ the teacher's pages for teachers (who manage their own runs there, not in the ad
 An admin who belongs to a municipality (see :mod:`.access`) sees the same as on the teaching
 pages: the runs their municipality hosts (or they teach) and their own municipality's
 participants' records; any other object is 404, and the forms' and filters' choice lists offer
-nothing else either (:mod:`.admin_visibility`). Municipalities and memberships they only look at.
+nothing else either (:mod:`.admin_visibility`). Municipalities and memberships they only look at,
+and their participants' records in a run hosted elsewhere (edit and delete 404, no buttons).
+Wagtail's user admin: :mod:`.user_admin` (the bulk actions are registered here).
 """
 
-import functools
-
 from axes.models import AccessAttempt
-from django.contrib.admin.utils import unquote
 from django.forms import modelform_factory
 from django.http import Http404
 from django.urls import reverse
@@ -18,13 +17,20 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic import CreateView, EditView, IndexView
+from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .access import admin_scope, can_manage_all_runs, can_teach
-from .admin_visibility import ScopedModelForm, limit_filter_choices, scoped_queryset
+from .account_scope import manageable_accounts
+from .admin_visibility import (
+    MunicipalScopeMixin,
+    ScopedModelForm,
+    limit_filter_choices,
+    scoped_queryset,
+    writable_queryset,
+)
 from .models import (
     Attendance,
     AttendanceSession,
@@ -36,33 +42,27 @@ from .models import (
     MunicipalityMembership,
     QuizAttempt,
 )
-
-
-class MunicipalScopeMixin:
-    """Apply :func:`scoped_queryset` to the index and to every view of one object (404 outside)."""
-
-    def construct_view(self, view_class, **kwargs):
-        view = super().construct_view(view_class, **kwargs)
-        model = self.model
-
-        @functools.wraps(view)
-        def scoped(request, *args, **view_kwargs):
-            pk = view_kwargs.get("pk")
-            if (
-                pk is not None
-                and not scoped_queryset(
-                    request.user, model, model._default_manager.filter(pk=unquote(str(pk)))
-                ).exists()
-            ):
-                raise Http404("not in your municipality")
-            return view(request, *args, **view_kwargs)
-
-        return scoped
+from .user_admin import BULK_ACTIONS
 
 
 class ScopedIndexView(IndexView):
     def get_base_queryset(self):
         return scoped_queryset(self.request.user, self.model, super().get_base_queryset())
+
+    @cached_property
+    def read_only_ids(self) -> set:
+        """Rows listed but not writable (their participants' records in a run hosted elsewhere)."""
+        if admin_scope(self.request.user) is None:
+            return set()
+        rows = self.get_base_queryset()
+        writable = writable_queryset(self.request.user, self.model, rows)
+        return set(rows.exclude(pk__in=writable.values("pk")).values_list("pk", flat=True))
+
+    def get_edit_url(self, instance):
+        return None if instance.pk in self.read_only_ids else super().get_edit_url(instance)
+
+    def get_delete_url(self, instance):
+        return None if instance.pk in self.read_only_ids else super().get_delete_url(instance)
 
     @cached_property
     def filters(self):
@@ -83,12 +83,28 @@ class ScopedEditView(EditView):
         return {**super().get_form_kwargs(), "for_user": self.request.user}
 
 
+class ScopedInspectView(InspectView):
+    """No edit or delete button on a record the admin may only look at."""
+
+    @cached_property
+    def writable(self) -> bool:
+        found = self.model._default_manager.filter(pk=self.object.pk)
+        return writable_queryset(self.request.user, self.model, found).exists()
+
+    def get_edit_url(self):
+        return super().get_edit_url() if self.writable else None
+
+    def get_delete_url(self):
+        return super().get_delete_url() if self.writable else None
+
+
 class ScopedViewSet(MunicipalScopeMixin, ModelViewSet):
     """Lists, single objects and the forms' choice lists cut down to a municipality admin's scope."""
 
     index_view_class = ScopedIndexView
     add_view_class = ScopedCreateView
     edit_view_class = ScopedEditView
+    inspect_view_class = ScopedInspectView
 
     def get_form_class(self, for_update=False):
         return modelform_factory(
@@ -271,12 +287,19 @@ def register_teaching_viewsets():
 @hooks.register("before_edit_user")
 @hooks.register("before_delete_user")
 def keep_user_accounts_in_scope(request, user):
-    """Wagtail's user admin: a municipality admin edits or deletes only the accounts they answer for
-    (:func:`.admin_visibility.scoped_queryset`), never another municipality's participant's or the
-    region's admin's (a new password there would hand them the account); 404 as elsewhere."""
+    """Wagtail's user admin: a municipality admin edits or deletes only the accounts they manage
+    (:func:`.account_scope.manageable_accounts`), never another municipality's participant's, the
+    region's admin's or a teacher's of another municipality's run (a new password there would hand
+    them the account); 404 as elsewhere. :class:`.user_admin.ScopedUserViewSet` does the same for
+    every view; this hook keeps the edit closed where a site still lists ``wagtail.users``."""
     model = type(user)
-    if not scoped_queryset(request.user, model, model._default_manager.filter(pk=user.pk)).exists():
+    if not manageable_accounts(request.user, model._default_manager.filter(pk=user.pk)).exists():
         raise Http404("not in your municipality")
+
+
+# After Wagtail's own (order 0): the registry keeps the last action registered for a name.
+for _action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", _action, order=1)
 
 
 class TeacherMenuItem(MenuItem):

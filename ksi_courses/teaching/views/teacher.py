@@ -106,7 +106,8 @@ def run_list(request):
 @teacher_view
 @require_http_methods(["GET", "POST"])
 def run_create(request):
-    form = RunForm(request.POST or None, initial={"host_municipality": home_municipality(request.user)})
+    initial = {"host_municipality": home_municipality(request.user)}
+    form = RunForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         run = form.save()
         run.teachers.add(request.user)
@@ -118,7 +119,7 @@ def run_create(request):
 @teacher_view
 @require_http_methods(["GET", "POST"])
 def run_edit(request, run):
-    form = RunForm(request.POST or None, instance=run)
+    form = RunForm(request.POST or None, user=request.user, instance=run)
     if request.method == "POST" and form.is_valid():
         form.save()
         if not can_manage_all_runs(request.user):
