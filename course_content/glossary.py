@@ -15,7 +15,6 @@ taken as written, glossary or not: a lesson file kept from an older release read
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 from pydantic import Field, ValidationError
@@ -105,12 +104,15 @@ def resolve_vocabulary(
     if not isinstance(doc.data, dict) or not isinstance(doc.data.get("blocks"), list):
         return doc
     terms = glossary.by_term() if glossary is not None else {}
-    data = copy.deepcopy(doc.data)
+    # New containers down to each vocabulary block's entries (the only things replaced below), so
+    # ``doc.data`` stays as read without copying the whole lesson.
+    data = {**doc.data, "blocks": list(doc.data["blocks"])}
     for b_index, block in enumerate(data["blocks"]):
         if not (
             isinstance(block, dict) and block.get("type") == "vocabulary" and isinstance(block.get("entries"), list)
         ):
             continue
+        block = data["blocks"][b_index] = {**block, "entries": list(block["entries"])}
         for e_index, item in enumerate(block["entries"]):
             if not isinstance(item, dict) or not isinstance(item.get("term"), str):
                 continue  # the schema reports it

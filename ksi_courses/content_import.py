@@ -192,7 +192,6 @@ class _CourseSync:
             module_page = self.sync_module(course_page, module)
             module_pages.append(module_page)
             lesson_pages = [self.sync_lesson(course_page, module_page, lesson) for lesson in course.lessons_in(module)]
-            self.new_pages.flush()  # before a move: Wagtail moves published pages with their revisions
             self.order(module_page, lesson_pages, "lesson")
         self.order(course_page, module_pages, "module")
         for form in course.forms.values():
@@ -365,6 +364,7 @@ class _CourseSync:
             current = [pk for pk in parent.get_children().values_list("pk", flat=True) if pk in set(wanted)]
         if current == wanted:
             return
+        self.new_pages.flush()  # new pages are published (revisions, history) before any is moved
         self.moved = True
         previous = None
         for pk in wanted:

@@ -34,21 +34,32 @@ class ImportedImage(models.Model):
 
 
 def image_importer(course_slug: str, course_root: Path):
-    """A function ``src → Wagtail image id`` that reuses images imported before."""
+    """A function ``src → Wagtail image id`` that reuses images imported before.
+
+    Made for one import (in its transaction): the course's imported images are read in one query
+    at the first call, and the collection a new image goes to (the image model's default, the
+    root collection) is looked up once, not once per image."""
+    known: dict[tuple[str, str], int] | None = None  # (src, sha256) → image id, read at the first call
+    collection_id = None
 
     def image_id_for(src: str) -> int:
+        nonlocal known, collection_id
         data = (Path(course_root) / src).read_bytes()
         sha256 = hashlib.sha256(data).hexdigest()
-        known = ImportedImage.objects.filter(course_slug=course_slug, src=src, sha256=sha256).first()
-        if known is not None:
-            return known.image_id
         image_model = get_image_model()
-        image = image_model(title=PurePosixPath(src).stem.replace("-", " "))
+        if known is None:
+            rows = ImportedImage.objects.filter(course_slug=course_slug).values_list("src", "sha256", "image_id")
+            known = {(path, digest): image_id for path, digest, image_id in rows}  # one row each (unique)
+            collection_id = image_model._meta.get_field("collection").get_default()
+        if (src, sha256) in known:
+            return known[(src, sha256)]
+        image = image_model(title=PurePosixPath(src).stem.replace("-", " "), collection_id=collection_id)
         with (Path(course_root) / src).open("rb") as handle:
             image.file = File(handle, name=PurePosixPath(src).name)
             image._set_image_file_metadata()
             image.save()
         ImportedImage.objects.create(image=image, course_slug=course_slug, src=src, sha256=sha256)
+        known[(src, sha256)] = image.pk
         return image.pk
 
     return image_id_for

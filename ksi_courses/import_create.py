@@ -9,21 +9,26 @@ stored page before a save). For an import that creates a course that is most of 
 :class:`NewPages` keeps what the database ends up holding and does the rest in batches: each
 page is added to the tree one node at a time and validated once, as treebeard's ``add_child``
 does it (the parent's row locked, the new path after its last child), except that the last child
-of a parent is remembered rather than asked for again; its revision is prepared from the page as
-saved, exactly the content ``save_revision`` would store. :meth:`NewPages.flush` then writes the
-revisions, the pages' revision and publishing fields and the "created" and "published" log
-entries in one query each, stores the importer's stamps, and sends Wagtail's ``page_published``
-and ``published`` signals for every page, as ``publish()`` does. The result (tree, fields,
-revisions, log entries, signals) is what Wagtail's path gives; ``tests/wagtail/test_import_create.py``
-compares the two.
+of a parent is remembered rather than asked for again. Validation is Wagtail's ``full_clean``
+without the checks that would ask the database about values this class has just read from it
+(see :data:`TRUSTED_FIELDS`); the database's own constraints still guard them. A page's child
+rows (a form page's fields) are inserted in one query per relation instead of one each.
+:meth:`NewPages.flush` then prepares every page's revision from the page as saved (exactly the
+content ``save_revision`` would store, with the child rows read in one query per relation),
+writes the revisions, the pages' revision and publishing fields and the "created" and
+"published" log entries in one query each, stores the importer's stamps, and sends Wagtail's
+``page_published`` and ``published`` signals for every page, as ``publish()`` does. The result
+(tree, fields, child rows, revisions, log entries, signals) is what Wagtail's path gives;
+``tests/wagtail/test_import_create.py`` compares the two.
 """
 
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, prefetch_related_objects
 from django.utils import timezone
+from modelcluster.models import get_all_child_relations
 from treebeard.exceptions import PathOverflow
 from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, Revision
@@ -40,13 +45,21 @@ PUBLISHED_FIELDS = (
     "last_published_at",
     "has_unpublished_changes",
 )
+#: Fields whose values :meth:`NewPages.add` takes from the database itself, so that validating them
+#: again (a query each: the locale and content type exist, the path and the translation key are
+#: unused) would only repeat what is known: the locale is the parent's, the content type Django's,
+#: the path the next free one under the parent's locked row, the translation key a new UUID.
+TRUSTED_FIELDS = ("locale", "content_type", "path", "translation_key")
 
 
 class NewPages:
     """Pages created by :meth:`add`, published (revisions, log entries, signals) by :meth:`flush`."""
 
     def __init__(self):
-        self.pending: list[tuple[Page, Revision]] = []
+        #: Pages added since the last flush, each with its unsaved revision and its ``numchild``
+        #: when it was saved (the revision's content is read at the flush, by when children may
+        #: have been added below it).
+        self.pending: list[tuple[Page, Revision, int]] = []
         #: Parent page id → the path of its last child ("" for none), for parents whose row this
         #: transaction has locked or created.
         self.last_child: dict[int, str] = {}
@@ -74,20 +87,23 @@ class NewPages:
         page._cached_parent_obj = parent
         if page.locale_id is None:
             page.locale_id = parent.locale_id  # what Page.get_default_locale() would read back from the database
-        page.save(log_action=None)  # validates once (clean=True); the "created" log entry comes with the others
+        page.full_clean(exclude=TRUSTED_FIELDS)  # what save() validates, less the repeated queries
+        # What PageQuerySet.annotate_site_root_state() would say, for save() to use instead of a query:
+        # no site's root page can share the new page's translation key (a new UUID).
+        page._is_site_root = False
+        children = _take_child_rows(page)
+        page.save(clean=False, log_action=None)  # the "created" log entry comes with the others
+        _insert_child_rows(page, children)
         self.last_child[parent.pk] = page.path
         self.last_child[page.pk] = ""
-        now = timezone.now()
         revision = Revision(
             content_type=ContentType.objects.get_for_model(page, for_concrete_model=False),
             base_content_type=page.get_base_content_type(),
             object_id=str(page.pk),
-            created_at=now,
-            # What save_revision() stores: the page as just saved, before its revision fields are set.
-            content=page.serializable_data(),
+            created_at=timezone.now(),
             object_str=str(page),
         )
-        self.pending.append((page, revision))
+        self.pending.append((page, revision, page.numchild))
         return page
 
     def forget_positions(self) -> None:
@@ -101,18 +117,23 @@ class NewPages:
         if not self.pending:
             return
         pending, self.pending = self.pending, []
-        revisions = [revision for _, revision in pending]
+        _prefetch_child_rows([page for page, _, _ in pending])
+        for page, revision, numchild in pending:
+            # What save_revision() stores: the page as saved, before its revision fields are set.
+            revision.content = page.serializable_data()
+            revision.content["numchild"] = numchild
+        revisions = [revision for _, revision, _ in pending]
         if connection.features.can_return_rows_from_bulk_insert:
             Revision.objects.bulk_create(revisions)
         else:  # (a database that cannot return the new ids: one insert each)
             for revision in revisions:
                 revision.save()
-        for page, revision in pending:
+        for page, revision, _ in pending:
             page.latest_revision = page.live_revision = revision
             page.latest_revision_created_at = revision.created_at
             page.first_published_at = page.last_published_at = revision.created_at
             page.has_unpublished_changes = False
-        _update_rows(Page, [page for page, _ in pending], PUBLISHED_FIELDS)
+        _update_rows(Page, [page for page, _, _ in pending], PUBLISHED_FIELDS)
         uuid = get_active_log_context().uuid
         PageLogEntry.objects.bulk_create(
             PageLogEntry(
@@ -127,11 +148,11 @@ class NewPages:
                 content_changed=True,
                 page=page,
             )
-            for page, revision in pending
+            for page, revision, _ in pending
             for action in ("wagtail.create", "wagtail.publish")  # in this order, as Wagtail writes them
         )
-        self._stamp([page for page, _ in pending])
-        for page, revision in pending:
+        self._stamp([page for page, _, _ in pending])
+        for page, revision, _ in pending:
             page_published.send(sender=type(page), instance=page, revision=revision)
             published.send(sender=type(page), instance=page, revision=revision)
 
@@ -147,6 +168,41 @@ class NewPages:
             for page in stored:
                 page.ksi_page_stamp = in_memory[page.pk].ksi_page_stamp = page_stamp(page)
             _update_rows(page_class, stored, ["ksi_page_stamp"])
+
+
+def _take_child_rows(page) -> dict:
+    """The child rows given to a new ``page`` in memory (a form page's fields), by relation, taken
+    off it: saved one by one, as modelcluster does it on ``page.save()``, they would cost a query each."""
+    children = {}
+    for relation in get_all_child_relations(page):
+        name = relation.get_accessor_name()
+        rows = list(getattr(page, name).all())  # the page is unsaved: its rows in memory, no query
+        if rows:
+            children[relation] = rows
+            setattr(page, name, [])
+    return children
+
+
+def _insert_child_rows(page, children: dict) -> None:
+    """Insert ``children`` (from :func:`_take_child_rows`) for the saved ``page``, one query per
+    relation. Like ``bulk_create`` it calls no ``save()`` and sends no signals, and loses nothing:
+    the importer gives every field its value (a form field its ``clean_name``, which is all its
+    ``save()`` adds), and the reference and search indexes take child rows with their page, which
+    the import indexes when it ends (``import_indexing``)."""
+    for relation, rows in children.items():
+        for row in rows:
+            setattr(row, relation.field.name, page)
+        relation.related_model.objects.bulk_create(rows)
+
+
+def _prefetch_child_rows(pages) -> None:
+    """Read the child rows of ``pages`` (of any page classes) in one query per class and relation."""
+    by_class: dict[type, list] = {}
+    for page in pages:
+        by_class.setdefault(type(page), []).append(page)
+    for page_class, group in by_class.items():
+        names = [relation.get_accessor_name() for relation in get_all_child_relations(page_class)]
+        prefetch_related_objects(group, *names)
 
 
 def _update_rows(model, objects, names) -> None:

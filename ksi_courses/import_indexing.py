@@ -9,7 +9,8 @@ when configured, does the work. Saves in other threads (a web request while the 
 indexed as always.
 
 When those tasks would run right here anyway (the immediate task backend, the default), the work
-is done here in one batch per model instead: the objects of a model are loaded in one query, and
+is done here in one batch per model instead: the objects of a model are loaded in one query (once
+for both indexes: the search index goes first and the reference index reads the same objects), and
 the search backend writes its entries and refreshes its ranking data once per model, not once per
 object.
 """
@@ -22,9 +23,11 @@ from contextlib import ExitStack, contextmanager
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models import prefetch_related_objects
 from django.db.models.signals import post_delete, post_save
 from django_tasks.backends.immediate import ImmediateBackend
 from modelcluster.fields import ParentalKey
+from modelcluster.models import get_all_child_relations
 from modelsearch import signal_handlers as search_signals
 from modelsearch.backends import get_search_backends_with_name
 from modelsearch.index import get_indexed_instance, get_indexed_models
@@ -32,6 +35,8 @@ from modelsearch.tasks import insert_or_update_object_task
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update, remove_reference_index_on_delete
 from wagtail.tasks import update_reference_index_task
+
+from .import_references import kept_block_types, reduce_streams
 
 logger = logging.getLogger(__name__)
 
@@ -83,11 +88,17 @@ def _runs_here(task) -> bool:
     return isinstance(task.get_backend(), ImmediateBackend)
 
 
-def _search_index_now(noted: _Noted) -> None:
+#: Objects loaded for the search index, by (model, primary key as text), for the reference index
+#: to read too (it runs after the search index, within the same ``indexed_once`` block).
+Loaded = dict[tuple[type, str], object]
+
+
+def _search_index_now(noted: _Noted, loaded: Loaded) -> None:
     """What ``insert_or_update_object_task`` does for each noted object, in one batch per model."""
     for model, pks in noted.by_model().items():
         instances: dict[type, list] = {}
         for obj in model.get_indexed_objects().filter(pk__in=pks):  # (the task's "still indexed?" check)
+            loaded[(model, str(obj.pk))] = obj
             instance = get_indexed_instance(obj, check_exists=False)
             if instance is not None:
                 instances.setdefault(type(instance), []).append(instance)
@@ -104,27 +115,37 @@ def _search_index_now(noted: _Noted) -> None:
 
 
 @contextmanager
-def _references_deferred():
+def _references_deferred(loaded: Loaded):
     noted = _Noted(ReferenceIndex.tracked_models)
     with noted.listening(), disable_reference_index_auto_update():
         yield
     for instance in noted.deleted:
         remove_reference_index_on_delete(instance)
     if _runs_here(update_reference_index_task):
-        _references_now(noted)
+        _references_now(noted, loaded)
     else:
         noted.enqueue(update_reference_index_task)
 
 
-def _references_now(noted: _Noted) -> None:
-    """What ``update_reference_index_task`` does for each noted object, loading them per model."""
+def _references_now(noted: _Noted, loaded: Loaded) -> None:
+    """What ``update_reference_index_task`` does for each noted object, loading them per model
+    (those the search index loaded are taken from ``loaded``)."""
     for model, pks in noted.by_model().items():
         if any(isinstance(field, ParentalKey) for field in model._meta.get_fields()):
             for pk in pks:  # a child row is indexed as part of its parent: as the task does it
                 update_reference_index_task.call(model._meta.app_label, model._meta.model_name, pk)
         elif ReferenceIndex.is_indexed(model):
-            for start in range(0, len(pks), _BATCH):
-                _index_references(model, list(model.objects.filter(pk__in=pks[start : start + _BATCH])))
+            # Wagtail reads each object's child rows (a form page's fields) for their references.
+            children = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+            have = [loaded[(model, pk)] for pk in pks if (model, pk) in loaded]
+            missing = [pk for pk in pks if (model, pk) not in loaded]
+            objects = model.objects.prefetch_related(*children)
+            for start in range(0, len(have), _BATCH):
+                batch = have[start : start + _BATCH]
+                prefetch_related_objects(batch, *children)
+                _index_references(model, batch)
+            for start in range(0, len(missing), _BATCH):
+                _index_references(model, list(objects.filter(pk__in=missing[start : start + _BATCH])))
 
 
 _BATCH = 500  # objects per query (SQLite allows 32,766 parameters; one per object here)
@@ -143,6 +164,9 @@ def _index_references(model, instances: list) -> None:
     ]
     content_type, base_content_type = content_types[0], content_types[-1]
     known_content_type_ids = {each.id for each in content_types}
+    kept = kept_block_types(model)
+    for instance in instances:  # loaded for this only: no need to convert blocks that refer to nothing
+        reduce_streams(instance, kept)
     found = {str(instance.pk): set(ReferenceIndex._extract_references_from_object(instance)) for instance in instances}
     existing: dict[str, dict[tuple, tuple[int, int]]] = {}
     rows = ReferenceIndex.objects.filter(base_content_type=base_content_type, object_id__in=list(found))
@@ -177,7 +201,7 @@ def _index_references(model, instances: list) -> None:
 
 
 @contextmanager
-def _search_deferred():
+def _search_deferred(loaded: Loaded):
     """The search package has no switch of its own: its save handler is swapped, for the block,
     for one that notes this thread's saves and passes every other thread's on. (Deletes still go
     straight to the index; a deleted object is dropped from the noted ones.)"""
@@ -201,7 +225,7 @@ def _search_deferred():
             post_save.connect(search_signals.post_save_signal_handler, sender=model)
             post_save.disconnect(sender=model, dispatch_uid=("ksi-import-search", model))
     if _runs_here(insert_or_update_object_task):
-        _search_index_now(noted)
+        _search_index_now(noted, loaded)
     else:
         noted.enqueue(insert_or_update_object_task)
 
@@ -210,7 +234,8 @@ def _search_deferred():
 def indexed_once():
     """Within the block, index references and search fields once per saved object, when the block
     ends without error (on an error the import's transaction rolls back: nothing to index)."""
+    loaded: Loaded = {}
     with ExitStack() as stack:
-        stack.enter_context(_references_deferred())
-        stack.enter_context(_search_deferred())
+        stack.enter_context(_references_deferred(loaded))  # (entered first, so it ends last)
+        stack.enter_context(_search_deferred(loaded))
         yield
