@@ -27,6 +27,7 @@ from wagtail.users.views.bulk_actions.assign_role import RoleForm
 from .access import admin_scope
 from .account_scope import grantable_groups, groups_grantable_to_all, manageable_accounts
 from .admin_visibility import MunicipalScopeMixin
+from .models import Municipality, MunicipalityMembership
 
 SUPERUSER_REFUSED = _("Only a superuser may make an account an administrator (superuser).")
 
@@ -53,7 +54,28 @@ class ScopedRolesForm(forms.ModelForm):
 
 
 class ScopedUserCreationForm(ScopedRolesForm, UserCreationForm):
-    pass
+    """A new account made by a municipality's admin belongs to one of their municipalities (their
+    only one, shown but fixed; or the one they choose): without a membership it would be nobody's,
+    and they would not see it again in their own list."""
+
+    def __init__(self, *args, for_user, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        scope = admin_scope(for_user)
+        if scope:
+            only_one = len(scope) == 1
+            self.fields["ksi_municipality"] = forms.ModelChoiceField(
+                queryset=Municipality.objects.filter(pk__in=scope),
+                label=_("Municipality"),
+                help_text=_("The new account belongs to this municipality."),
+                initial=next(iter(scope)) if only_one else None,
+                disabled=only_one,  # a disabled field takes its initial value, whatever is posted
+            )
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        municipality = self.cleaned_data.get("ksi_municipality")
+        if municipality is not None:
+            MunicipalityMembership.objects.get_or_create(user=self.instance, municipality=municipality)
 
 
 class ScopedUserEditForm(ScopedRolesForm, UserEditForm):
@@ -94,6 +116,7 @@ class ScopedUserViewSet(MunicipalScopeMixin, wagtail_users.UserViewSet):
     index_view_class = ScopedUserIndexView
     add_view_class = ScopedUserCreateView
     edit_view_class = ScopedUserEditView
+    create_template_name = "ksi_teaching/users/create.html"  # Wagtail's, with the municipality field
 
     def objects_in_scope(self, user, queryset, *, write):
         return manageable_accounts(user, queryset)

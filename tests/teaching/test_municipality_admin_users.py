@@ -16,6 +16,7 @@ import re
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import reverse
@@ -435,11 +436,36 @@ def test_the_regions_admin_neither_reaches_nor_makes_a_superuser(world):
     assert response.status_code == 200 and not changed
     assert "Bare en superbruker kan gjøre en konto til administrator" in response.content.decode()
     editors = Group.objects.get(name="Editors")
-    response, changed = post_unchanged(
-        made["region"], dina_url, account_form(users["dina"], groups=[str(editors.pk)])
-    )
+    response, changed = post_unchanged(made["region"], dina_url, account_form(users["dina"], groups=[str(editors.pk)]))
     assert response.status_code == 200 and not changed
     assert response.context["form"].errors["groups"]
     # The same change by a superuser is saved.
     response, changed = post_unchanged(made["superuser"], dina_url, account_form(users["dina"], is_superuser="on"))
     assert response.status_code == 302 and changed
+
+
+def test_a_new_account_made_by_a_municipality_admin_belongs_to_her_municipality(world):
+    """Vera (Verdal's admin) makes a teacher account: it belongs to Verdal, so she finds and edits it
+    afterwards. Her only municipality is shown, fixed: a forged other municipality is ignored."""
+    made = clients(world)
+    verdal, levanger = world["verdal"], world["levanger"]
+    new = {
+        "username": "nora",
+        "first_name": "Nora",
+        "last_name": "Ny",
+        "email": "nora@example.org",
+        "password1": "Et langt passord 4711",
+        "password2": "Et langt passord 4711",
+        "groups": list(group_ids(TEACHER_GROUP)),
+    }
+    add = reverse("wagtailusers_users:add")
+    form_html = made["admin_2"].get(add).content.decode()
+    assert Choices(form_html).offered["ksi_municipality"] == {str(verdal.pk)}
+    assert 'name="ksi_municipality"' not in made["region"].get(add).content.decode()
+
+    response = made["admin_2"].post(add, {**new, "ksi_municipality": str(levanger.pk)})
+    assert response.status_code == 302
+    nora = get_user_model().objects.get(username="nora")
+    assert list(MunicipalityMembership.objects.filter(user=nora).values_list("municipality", flat=True)) == [verdal.pk]
+    assert "nora" in usernames_listed(made["admin_2"].get(reverse("wagtailusers_users:index")))
+    assert made["admin_2"].get(reverse("wagtailusers_users:edit", args=[nora.pk])).status_code == 200
