@@ -117,6 +117,9 @@ def test_a_visitor_follows_the_course_on_a_phone(browser, live_server, course, a
         page.get_by_label("Vis ordene på").first.select_option("ti")
         page.locator('.ksi-vocabulary td[lang="ti"]').first.wait_for()
         assert page.evaluate("() => window.ksiNotReloaded") is True
+        # The key words swapped in keep their "Lytt" button (one each, not one per swap).
+        assert page.get_by_role("button", name="Lytt: håndhygiene", exact=True).count() == 1
+        assert page.locator("button.ksi-listen").count() == page.locator("[data-ksi-listen], [data-ksi-listen-word]").count()
         assert page.get_by_role("link", name="Denne leksjonen med ordene på tigrinja (PDF)").get_attribute("href") == f"{first.url}pdf/?sprak=ti"
         assert page.evaluate(
             "async () => { await document.fonts.ready; return [...document.fonts].some(f => f.family.includes('Ethiopic') && f.status === 'loaded'); }"

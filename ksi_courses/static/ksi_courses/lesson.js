@@ -73,7 +73,11 @@
       var oldLists = document.querySelectorAll(".ksi-vocabulary");
       var newLists = fresh.querySelectorAll(".ksi-vocabulary");
       if (oldLists.length !== newLists.length) { picker.submit(); return; }
-      for (var i = 0; i < oldLists.length; i += 1) { oldLists[i].replaceWith(newLists[i]); }
+      for (var i = 0; i < oldLists.length; i += 1) {
+        oldLists[i].replaceWith(newLists[i]);
+        // Other scripts add their controls to the new part (listen.js: the "Lytt" buttons).
+        newLists[i].dispatchEvent(new CustomEvent("ksi:replaced", { bubbles: true }));
+      }
       var downloads = document.querySelector(".ksi-downloads-section");
       var freshDownloads = fresh.querySelector(".ksi-downloads-section");
       if (downloads && freshDownloads) { downloads.replaceWith(freshDownloads); }

@@ -124,19 +124,41 @@
     return words.slice(0, 6).join(" ") + (words.length > 6 ? " …" : "");
   }
 
-  function start() {
-    synth.getVoices();  // Chrome loads the voices on the first ask: ask now, they are there by the first click
-    document.querySelectorAll("[data-ksi-listen]").forEach(function (element) {
+  // Every element in ``root`` (itself included) that ``selector`` matches.
+  function within(root, selector) {
+    var found = Array.prototype.slice.call(root.querySelectorAll(selector));
+    if (root.matches && root.matches(selector)) { found.unshift(root); }
+    return found;
+  }
+
+  // Buttons for the text blocks and key words in ``root`` (each gets one, once).
+  function attach(root) {
+    within(root, "[data-ksi-listen]").forEach(function (element) {
+      if (element.ksiListening) { return; }
+      element.ksiListening = true;
       var bar = document.createElement("div");
       bar.className = "ksi-listen-bar";
       bar.appendChild(button(element, shortLabel(element)));
       element.parentNode.insertBefore(bar, element);
     });
-    document.querySelectorAll("[data-ksi-listen-word]").forEach(function (element) {
+    within(root, "[data-ksi-listen-word]").forEach(function (element) {
+      if (element.ksiListening) { return; }
+      element.ksiListening = true;
       var wrap = document.createElement("span");
       wrap.className = "ksi-listen-word";
       wrap.appendChild(button(element, element.textContent.trim()));
       element.parentNode.insertBefore(wrap, element.nextSibling);
+    });
+  }
+
+  function start() {
+    synth.getVoices();  // Chrome loads the voices on the first ask: ask now, they are there by the first click
+    attach(document);
+    // Parts of the page swapped in later (the word lists in another language: lesson.js) say so
+    // with a "ksi:replaced" event; a text being read from a part that is gone stops.
+    document.addEventListener("ksi:replaced", function (event) {
+      if (playing && !document.contains(playing)) { stop(); }
+      attach(event.target);
     });
     window.addEventListener("pagehide", stop);
   }
