@@ -70,22 +70,14 @@ def mentor_evaluation(request, token: str):
     link = mentor_links.valid_link(token)
     if link is None:
         return link_not_found(request)
-    placement = link.placement
-    form, sections, saved = _evaluation_form(placement, PlacementEvaluation.Author.MENTOR, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        mentor_links.save_evaluation(placement, PlacementEvaluation.Author.MENTOR, form.answers())
-        messages.success(request, _("Thank you! Your evaluation is saved. You can change it until the link expires."))
-        return private(HttpResponseRedirect(request.path))
-    context = {
-        "placement": placement,
-        "facts": evaluation_facts(placement),
-        "form": form,
-        "sections": sections,
-        "saved": saved,
-        "expires_at": link.expires_at,
-    }
-    status = 400 if form.is_bound and form.errors else 200
-    return private(render(request, "ksi_teaching/mentor/evaluation.html", context, status=status))
+    return _evaluation_page(
+        request,
+        link.placement,
+        PlacementEvaluation.Author.MENTOR,
+        thanks=_("Thank you! Your evaluation is saved. You can change it until the link expires."),
+        template="ksi_teaching/mentor/evaluation.html",
+        expires_at=link.expires_at,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -95,10 +87,22 @@ def participant_evaluation(request, placement_id: int):
         return redirect_to_login(request.get_full_path(), LOGIN_URL)
     placements = Placement.objects.select_related("workplace", "enrolment__run__course", "enrolment__participant")
     placement = get_object_or_404(placements, pk=placement_id, enrolment__participant=request.user)
-    form, sections, saved = _evaluation_form(placement, PlacementEvaluation.Author.PARTICIPANT, request.POST or None)
+    return _evaluation_page(
+        request,
+        placement,
+        PlacementEvaluation.Author.PARTICIPANT,
+        thanks=_("Thank you! Your answers are saved. Your teacher can read them."),
+        template="ksi_teaching/mentor/participant_evaluation.html",
+    )
+
+
+def _evaluation_page(request, placement, author, *, thanks: str, template: str, **extra_context):
+    """One author's evaluation form of ``placement``: saved and redirected back on a valid POST
+    (with ``thanks``), else shown (400 with the errors)."""
+    form, sections, saved = _evaluation_form(placement, author, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        mentor_links.save_evaluation(placement, PlacementEvaluation.Author.PARTICIPANT, form.answers())
-        messages.success(request, _("Thank you! Your answers are saved. Your teacher can read them."))
+        mentor_links.save_evaluation(placement, author, form.answers())
+        messages.success(request, thanks)
         return private(HttpResponseRedirect(request.path))
     context = {
         "placement": placement,
@@ -106,6 +110,7 @@ def participant_evaluation(request, placement_id: int):
         "form": form,
         "sections": sections,
         "saved": saved,
+        **extra_context,
     }
     status = 400 if form.is_bound and form.errors else 200
-    return private(render(request, "ksi_teaching/mentor/participant_evaluation.html", context, status=status))
+    return private(render(request, template, context, status=status))
