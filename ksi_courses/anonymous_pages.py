@@ -7,7 +7,7 @@ language, the vocabulary language and the address asked for. Rendering the frame
 cached lesson body (header, breadcrumbs, tools, language form) still cost more than a plain
 Wagtail page's whole request, so the finished page is kept in Django's cache as one string,
 under a key made of everything it depends on (:func:`response_key`): a publish, unpublish, move,
-profile change or translation review gives a new key, in every process at once, and nothing
+profile change, translation review or changed picture (:mod:`.media_generation`) gives a new key, in every process at once, and nothing
 has to be found and deleted.
 
 Two things in the page belong to the request, not the page, and are never stored: the CSRF
@@ -38,6 +38,7 @@ from wagtail.models import Site
 from course_content.base import LANGUAGES
 
 from .lesson_cache import _VERSION, TIMEOUT
+from .media_generation import media_generation
 
 #: What ``{% csrf_token %}`` renders; the token is replaced by a marker before the page is stored.
 CSRF_FIELD = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -95,6 +96,7 @@ def response_key(request: HttpRequest, page, parts: tuple) -> str:
         translation.get_language() or "",
         branding_state(request),
         parts,
+        media_generation(),
         _VERSION,
     )
     return "ksi:anonymous-page:" + hashlib.sha256(repr(raw).encode()).hexdigest()

@@ -11,8 +11,9 @@ class KsiCoursesConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from . import pdf_builds
+        from . import media_generation, pdf_builds
         from .restricted_files import check_restricted_storage
 
         checks.register(check_restricted_storage)
         pdf_builds.connect()
+        media_generation.connect()

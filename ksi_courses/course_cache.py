@@ -29,6 +29,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page, Site
 
 from .lesson_cache import _VERSION, TIMEOUT
+from .media_generation import media_generation
 
 HEAD_TEMPLATE = "ksi_courses/includes/course_head.html"
 OUTLINE_TEMPLATE = "ksi_courses/includes/course_outline.html"
@@ -137,6 +138,7 @@ def cache_key(page, request, context) -> str | None:
         context.get("vocabulary_language", ""),
         int(bool(context.get("show_teacher_material"))),
         translation.get_language() or "",
+        media_generation(),  # the document links and the cover picture (see .media_generation)
         _VERSION,
     )
     return "ksi:course-summary:" + ":".join(str(part) for part in parts)

@@ -6,7 +6,8 @@ vocabulary language, whether teacher material shows and the interface language, 
 rendered once and kept in Django's cache (a shared cache such as Redis serves several app
 servers). A logged-in participant's ticks and answers are theirs alone: their body is rendered
 for them, never cached. A new revision is published under a new key, so nothing goes stale; the
-package version is part of the key, so an upgrade with new templates does not serve old HTML.
+package version is part of the key, so an upgrade with new templates does not serve old HTML; so is
+the media generation (:mod:`.media_generation`), so a replaced picture shows at once.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from django.core.cache import cache
 from django.template.loader import get_template
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
+
+from .media_generation import media_generation
 
 TEMPLATE = "ksi_courses/includes/lesson_body.html"
 TIMEOUT = 24 * 3600
@@ -45,6 +48,7 @@ def cache_key(context, page) -> str | None:
         int(bool(context.get("vocabulary_reviewed"))),
         int(bool(context.get("show_teacher_material"))),
         translation.get_language() or "",
+        media_generation(),
         _VERSION,
     )
     return "ksi:lesson-body:" + ":".join(str(part) for part in parts)

@@ -1,6 +1,7 @@
 """Lesson and course pages for visitors who are not logged in come from a stored copy
 (ksi_courses.anonymous_pages, #19): each visitor still gets their own CSRF token and CSP nonce,
-and every publish, unpublish, move, profile change and translation review shows at once."""
+and every publish, unpublish, move, profile change, translation review and replaced picture shows
+at once."""
 
 import re
 
@@ -9,13 +10,16 @@ from django.contrib.auth.models import User
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import Site
 
 from ksi_courses.branding import Branding
 from ksi_courses.content_import import import_course
+from ksi_courses.images import ImportedImage
 from ksi_courses.models import CoursePage, LessonPage, ModulePage
 from ksi_courses.recommended_settings import KSI_CONTENT_SECURITY_POLICY
 from ksi_courses.translation_review import mark_language_reviewed
@@ -144,6 +148,30 @@ def test_a_branding_change_shows_at_once(client, course, lesson):
     branding.municipality_name = "Nordby kommune"
     branding.save()
     assert "Nordby kommune" in html(client, lesson) and "Nordby kommune" in html(client, course)
+
+
+FIGURE_SOURCE = re.compile(r'<figure class="ksi-figure">\s*<img [^>]*src="([^"]+)"')
+NEW_PICTURE = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 80"><rect width="120" height="80" fill="#fde2e2"/></svg>'
+
+
+def test_a_picture_replaced_in_the_admin_shows_at_once_without_a_publish(admin_client, client, lesson):
+    """An editor replaces the file of a lesson's picture in Wagtail's image library (no page is
+    published): the next visitor, not logged in, gets the new picture, not the stored page."""
+    old_source = FIGURE_SOURCE.search(html(client, lesson)).group(1)
+    assert stored(get(client, lesson.url))
+    image = ImportedImage.objects.get(src="media/hender.svg").image
+    answer = admin_client.post(
+        reverse("wagtailimages:edit", args=(image.pk,)),
+        {"title": "Hender, ny tegning", "file": SimpleUploadedFile("hender-ny.svg", NEW_PICTURE, "image/svg+xml"),
+         "collection": image.collection_id, "tags": ""},
+    )
+    assert answer.status_code == 302, answer.content.decode()[:2000]
+    response = get(client, lesson.url)
+    assert not stored(response)
+    new_source = FIGURE_SOURCE.search(response.content.decode()).group(1)
+    assert new_source != old_source
+    assert "hender-ny" in new_source
+    assert stored(get(client, lesson.url))  # and stored again under the new key
 
 
 def test_a_translation_review_shows_at_once(client, course, lesson):
