@@ -15,6 +15,10 @@ in a fresh Python process (so every memory figure belongs to that row alone):
 - RSS MB: the child process's peak resident memory (``os.wait4``'s rusage of that child),
   aim ≤ 300 MB for a booklet.
 
+The ``structure`` row is the floor that styling cannot go below: the first course's booklet HTML
+(the same elements: tables, lists, pictures, headings) laid out with the reference's stylesheet
+only. Its ratio is what the engine does with this content's structure, whatever our CSS does.
+
 ``--build-all`` instead builds every document an import queues (booklet, teacher edition and
 each lesson's handout of every course) in 1, then 2 fresh worker processes sharing one queue, and
 prints the seconds, the speed-up (aim ≥ 1.7× on 2 cores) and each worker's peak RSS.
@@ -38,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MINI_COURSE = ROOT / "tests" / "fixtures" / "mini-course"
 AIMS = "aims: booklet/teacher × ref ≥ 0.8, vocabulary × ref ≥ 0.6, booklet RSS ≤ 300 MB"
-DOCUMENTS = ("reference", "booklet", "teacher", "handout", "vocabulary")
+DOCUMENTS = ("reference", "structure", "booklet", "teacher", "handout", "vocabulary")
 #: Sections of the reference document: about as many pages as a booklet (≈ 85).
 REFERENCE_SECTIONS = 36
 
@@ -95,9 +99,16 @@ def _renderer(course_path: Path, document: str):
         extra = [engine.compile_css(REFERENCE_CSS)]
         return lambda: engine.write_pdf(html, stylesheets=("fonts",), extra_css=extra)
     from course_content import load_course
-    from exports.pdf import PdfOptions, render_pdf
+    from exports.context import course_root
+    from exports.pdf import PdfOptions, render_html, render_pdf
 
     course = load_course(course_path)
+    if document == "structure":
+        html = render_html(course, PdfOptions(edition="participant"))
+        extra = [engine.compile_css(REFERENCE_CSS)]
+        root = course_root(course)
+        folders = [root] if root is not None else []
+        return lambda: engine.write_pdf(html, stylesheets=("fonts",), extra_css=extra, base_url=root, allowed_dirs=folders)
     options = {
         "booklet": PdfOptions(edition="participant"),
         "teacher": PdfOptions(edition="teacher"),
@@ -289,7 +300,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="warm renders per row (median)")
     parser.add_argument("--course", type=Path, action="append", default=[], help="a course folder (default: shipped)")
-    parser.add_argument("--documents", default="booklet,teacher,vocabulary", help="comma-separated: booklet, teacher, handout, vocabulary")
+    parser.add_argument(
+        "--documents",
+        default="structure,booklet,teacher,vocabulary",
+        help="comma-separated: structure, booklet, teacher, handout, vocabulary",
+    )
     parser.add_argument("--profile", type=Path, metavar="OUT", help="profile one warm booklet render of the first course")
     parser.add_argument("--one", nargs=2, metavar=("COURSE", "DOCUMENT"), help=argparse.SUPPRESS)
     parser.add_argument(
@@ -310,7 +325,8 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [name for name in documents if name not in DOCUMENTS[1:]]
     if unknown:
         parser.error(f"unknown document {', '.join(unknown)}: use {', '.join(DOCUMENTS[1:])}")
-    jobs = [(path, name) for path in paths for name in documents if name in ("booklet", "teacher")]
+    jobs = [(paths[0], "structure")] if "structure" in documents else []
+    jobs += [(path, name) for path in paths for name in documents if name in ("booklet", "teacher")]
     jobs += [(paths[0], name) for name in documents if name in ("handout", "vocabulary")]
     print(f"repeat={args.repeat}; one fresh process per row; {AIMS}")
     print(f"load: {' '.join(f'{value:.2f}' for value in os.getloadavg())} (1, 5, 15 min) on {os.cpu_count()} cores")
