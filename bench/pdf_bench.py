@@ -15,7 +15,7 @@ in a fresh Python process (so every memory figure belongs to that row alone):
 - RSS MB: the child process's peak resident memory (``os.wait4``'s rusage of that child),
   aim ≤ 300 MB for a booklet.
 
-The ``structure`` row is the floor that styling cannot go below: the first course's booklet HTML
+The ``structure`` row separates the content from our styling: the first course's booklet HTML
 (the same elements: tables, lists, pictures, headings) laid out with the reference's stylesheet
 only. Its ratio is what the engine does with this content's structure, whatever our CSS does.
 
