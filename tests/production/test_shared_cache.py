@@ -105,3 +105,17 @@ def test_markers_of_other_pdfs_and_other_sites_are_separate(redis_prefix, other_
             assert mark_building("ksi_courses/pdf/a.pdf") is True
         finally:
             delete_keys(redis_prefix + "-other-site")
+
+
+def test_the_media_generation_counts_on_in_redis_and_restarts_above_a_lost_number(redis_prefix):
+    """The number in the keys of cached pages (ksi_courses.media_generation) is moved on with
+    Redis's own INCR (an error if the stored value were not a plain integer)."""
+    from ksi_courses.media_generation import KEY, media_changed, media_generation
+
+    first = media_generation()
+    media_changed()
+    media_changed()
+    assert media_generation() == first + 2
+    caches["default"].delete(KEY)
+    media_changed()
+    assert media_generation() > first + 2
