@@ -62,6 +62,15 @@ def compile_css(text: str) -> CSS:
     return CSS(string=text, font_config=font_config(), url_fetcher=_fetcher_for(()))
 
 
+def warm() -> None:
+    """Make the FontConfiguration and every stylesheet now, and lay out one line in each bundled
+    font, so that a process forked afterwards (:mod:`.render_process`) starts with them ready."""
+    for path in sorted(CSS_DIR.glob("*.css")):
+        stylesheet(path.stem)
+    stylesheet("fonts")
+    write_pdf('<p>Å <b>b</b> <i>i</i> <b><i>bi</i></b> <span lang="ar">عربي</span> <span lang="ti">ትግርኛ</span> ☐ ∑</p>')
+
+
 def reset() -> None:
     """Forget the cached FontConfiguration and stylesheets (for benchmarks measuring a cold start)."""
     compile_css.cache_clear()

@@ -31,6 +31,8 @@ from django.core.files.storage import Storage, default_storage
 from django.db.models import Count, Max, Sum
 from wagtail.models import Page, Site
 
+from exports.render_process import render_pdf_in_child
+
 from .branding import Branding
 from .content_export import export_course
 from .restricted_files import restricted_storage
@@ -181,8 +183,6 @@ def mark_building(name: str) -> bool:
 def build(name: str, request: PdfRequest) -> str:
     """Render the PDF and save it under ``name`` (the body of the ``build_pdf`` task); then drop
     the earlier PDFs of the same document, except the one of the course's current state."""
-    from exports.pdf import render_pdf
-
     try:
         storage = storage_for(request)
         if storage.exists(name):
@@ -190,7 +190,7 @@ def build(name: str, request: PdfRequest) -> str:
         course_page = Page.objects.get(pk=request.course_page_id).specific
         course, media = export_course(course_page)
         with printable_media(course, media) as printable:
-            data = render_pdf(printable, print_options(request), cache=None)
+            data = render(printable, print_options(request))
         saved = storage.save(name, ContentFile(data))
         if saved != name:  # another worker finished first; keep theirs
             storage.delete(saved)
@@ -198,6 +198,19 @@ def build(name: str, request: PdfRequest) -> str:
         return name
     finally:
         cache.delete(building_key(name))
+
+
+def render(course, options) -> bytes:
+    """The PDF bytes. A whole course (participant booklet, teacher edition: 160–230 pages) takes
+    the rendering process to a peak of about 580 MB, which a long-running worker would keep: it
+    is rendered in a child process that gives the memory back when it exits
+    (:mod:`exports.render_process`). Smaller documents (a lesson, a word list, a sheet) render
+    here: for them a child's start would cost more than their render."""
+    from exports.pdf import render_pdf
+
+    if options.document == "booklet":
+        return render_pdf_in_child(course, options)
+    return render_pdf(course, options, cache=None)
 
 
 def prune_slot(storage: Storage, name: str, *, keep: set[str]) -> None:

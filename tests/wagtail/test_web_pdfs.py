@@ -61,6 +61,23 @@ def test_an_edit_makes_a_new_pdf(client, course_page, renders):
     assert len(renders) == 2 and "Håndvask på vår arbeidsplass" in pdf_text(response)
 
 
+def test_a_whole_course_is_rendered_in_a_child_process_a_lesson_here(client, course_page, monkeypatch):
+    """Booklets and teacher editions (hundreds of MB while they render) in a child that gives the
+    memory back (exports.render_process); a lesson's handout in the worker itself."""
+    in_child = []
+    original = pdfs.render_pdf_in_child
+
+    def spy(course, options):
+        in_child.append(options.document)
+        return original(course, options)
+
+    monkeypatch.setattr(pdfs, "render_pdf_in_child", spy)
+    assert "Håndvask" in pdf_text(client.get(course_page.url + "pdf/"))
+    lesson = LessonPage.objects.get(ksi_id="handvask")
+    assert client.get(lesson.url + "pdf/").status_code == 200
+    assert in_child == ["booklet"]
+
+
 def test_teacher_edition_only_for_teachers(client, course_page, django_user_model):
     url = course_page.url + "pdf/laerer/"
     assert client.get(url).status_code == 302  # anonymous: to the login page

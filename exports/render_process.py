@@ -1,0 +1,75 @@
+"""Render a PDF in a short-lived child process, so a long-running worker gives the memory back.
+
+WeasyPrint keeps every laid-out page until the PDF is written: a 228-page teacher edition takes
+a process to a peak of about 580 MB, and CPython keeps most of it afterwards (freed memory stays
+with the process). A PDF worker (``db_worker``) that renders in a child stays at its own size
+between builds, and the child's memory goes back to the system when it exits.
+
+The children are forked from one server process (``multiprocessing``'s forkserver) that has
+imported WeasyPrint and warmed the engine (:mod:`.warm_engine`): a child starts with the fonts
+and stylesheets ready, so rendering apart costs a fork, not a cold start. The server is a fresh
+interpreter, not a copy of the caller: no database connection or thread of the caller is
+inherited. Each child renders one document and exits (``max_tasks_per_child=1``); one child at a
+time, as the engine renders one document at a time anyway.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from course_content import Course
+
+from .options import PdfOptions
+
+_lock = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+
+
+class RenderProcessDied(RuntimeError):
+    """The child rendering a PDF ended without an answer (killed, for example for lack of memory)."""
+
+
+def _executor() -> ProcessPoolExecutor:
+    global _pool
+    with _lock:
+        if _pool is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["exports.warm_engine"])
+            _pool = ProcessPoolExecutor(max_workers=1, mp_context=context, max_tasks_per_child=1)
+        return _pool
+
+
+def _forget(pool: ProcessPoolExecutor) -> None:
+    """Drop a broken pool, so the next render starts a new one."""
+    global _pool
+    with _lock:
+        if _pool is pool:
+            _pool = None
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _render(course: Course, options: PdfOptions) -> bytes:
+    """In the child: the PDF, as :func:`exports.pdf.render_pdf` makes it (no output cache)."""
+    from .pdf import render_pdf
+
+    return render_pdf(course, options, cache=None)
+
+
+def render_pdf_in_child(course: Course, options: PdfOptions) -> bytes:
+    """The PDF of ``course`` for ``options``, rendered in a child process.
+
+    Errors of the render (a lesson id the course does not have, a resource refused) come back as
+    they were raised in the child. A child that dies raises :class:`RenderProcessDied`.
+    """
+    pool = _executor()
+    try:
+        return pool.submit(_render, course, options).result()
+    except BrokenProcessPool as exc:
+        _forget(pool)
+        raise RenderProcessDied(
+            f"the process rendering the PDF ({options.document}, {course.slug}) ended without an answer; "
+            "if the system log shows it was killed, the machine needs more memory for PDF builds"
+        ) from exc
