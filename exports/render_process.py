@@ -10,11 +10,15 @@ imported WeasyPrint and warmed the engine (:mod:`.warm_engine`): a child starts 
 and stylesheets ready, so rendering apart costs a fork, not a cold start. The server is a fresh
 interpreter, not a copy of the caller: no database connection or thread of the caller is
 inherited. Each child renders one document and exits (``max_tasks_per_child=1``); one child at a
-time, as the engine renders one document at a time anyway.
+time, as the engine renders one document at a time anyway. When the process exits, it stops the
+fork server and multiprocessing's resource tracker and waits for them (:func:`_stop_helpers`),
+so a stopped worker leaves no process behind.
 """
 
 from __future__ import annotations
 
+import atexit
+import gc
 import multiprocessing
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -39,6 +43,7 @@ def _executor() -> ProcessPoolExecutor:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["exports.warm_engine"])
             _pool = ProcessPoolExecutor(max_workers=1, mp_context=context, max_tasks_per_child=1)
+            atexit.register(_stop_helpers)
         return _pool
 
 
@@ -49,6 +54,29 @@ def _forget(pool: ProcessPoolExecutor) -> None:
         if _pool is pool:
             _pool = None
     pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _stop_helpers() -> None:
+    """At exit: end the pool, then stop the fork server and the resource tracker and reap them.
+
+    Left alone they would end a moment after this process, as orphans that only init reaps; the
+    service manager or ``scripts/production`` would see the worker gone while they still run.
+    ``_stop`` is CPython's own way to stop them (3.11–3.13, used by its tests); without it they end
+    by themselves as before.
+    """
+    global _pool
+    with _lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+    del pool
+    gc.collect()  # the pool's semaphores unregister from the resource tracker as they are freed
+    from multiprocessing import forkserver, resource_tracker
+
+    for helper in (forkserver._forkserver, resource_tracker._resource_tracker):
+        stop = getattr(helper, "_stop", None)
+        if stop is not None:
+            stop()
 
 
 def _render(course: Course, options: PdfOptions) -> bytes:

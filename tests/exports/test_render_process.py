@@ -5,6 +5,8 @@ as they were raised, a child that dies is a clear error and the next render work
 import io
 import os
 import signal
+import subprocess
+import sys
 
 import pytest
 from pypdf import PdfReader
@@ -12,6 +14,9 @@ from pypdf import PdfReader
 from exports import render_process
 from exports.pdf import PdfOptions, render_pdf
 from exports.render_process import RenderProcessDied, render_pdf_in_child
+from tests.paths import TESTS_DIR
+
+REPO = TESTS_DIR.parent
 
 
 def text(data: bytes) -> list[str]:
@@ -53,3 +58,31 @@ def test_a_child_that_dies_is_a_clear_error_and_the_next_render_works(mini_cours
         render_pdf_in_child(mini_course, PdfOptions())
     monkeypatch.undo()
     assert text(render_pdf_in_child(mini_course, PdfOptions()))[0]
+
+
+#: A process that renders in a child, prints its process group and exits.
+RENDER_AND_EXIT = """
+import os
+from course_content import load_course
+from exports.pdf import PdfOptions
+from exports.render_process import render_pdf_in_child
+from tests.paths import MINI_COURSE
+
+if __name__ == "__main__":
+    render_pdf_in_child(load_course(MINI_COURSE), PdfOptions())
+    print(os.getpgid(0), flush=True)
+"""
+
+
+def test_a_process_that_exits_leaves_no_fork_server_or_tracker_behind(tmp_path):
+    script = tmp_path / "render_and_exit.py"
+    script.write_text(RENDER_AND_EXIT)
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
+        start_new_session=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "leaked" not in done.stderr, done.stderr  # the pool's semaphores were released, not cleaned up
+    group = int(done.stdout.split()[-1])
+    left = subprocess.run(["pgrep", "-g", str(group), "-a"], capture_output=True, text=True).stdout
+    assert left == "", left
