@@ -80,9 +80,12 @@ def _stop_helpers() -> None:
 
 
 def _render(course: Course, options: PdfOptions) -> bytes:
-    """In the child: the PDF, as :func:`exports.pdf.render_pdf` makes it (no output cache)."""
+    """In the child: the PDF, as :func:`exports.pdf.render_pdf` makes it (no output cache). The
+    child exits after it, so the garbage of the layout is left to the exit."""
+    from .engine import leave_garbage_to_exit
     from .pdf import render_pdf
 
+    leave_garbage_to_exit()
     return render_pdf(course, options, cache=None)
 
 

@@ -107,3 +107,18 @@ def test_norwegian_text_is_hyphenated():
     assert "renholdsopera\u2010\ntørfaget" in auto
     assert "arbeids\u2010\nmiljøloven" in auto
     assert "\u2010" not in manual  # without hyphens: auto, words stay whole
+
+
+def test_a_large_render_ends_with_a_full_collection_unless_the_process_exits_after_it(monkeypatch):
+    """The full garbage collection after a large render frees the layout in a long-running process;
+    a render process (exports.render_process) leaves it to its exit."""
+    collections = []
+    monkeypatch.setattr(engine.gc, "collect", lambda *args: collections.append(args))
+    with engine._fewer_gc_passes():
+        pass
+    assert collections == [()]
+    monkeypatch.setattr(engine, "_collect_after_render", True)  # restored after the test
+    engine.leave_garbage_to_exit()
+    with engine._fewer_gc_passes():
+        pass
+    assert collections == [()]
