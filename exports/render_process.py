@@ -7,7 +7,7 @@ between builds, and the child's memory goes back to the system when it exits.
 
 The children are forked from one server process (``multiprocessing``'s forkserver) that has
 imported WeasyPrint and warmed the engine (:mod:`.warm_engine`): a child starts with the fonts
-and stylesheets ready, so rendering apart costs a fork, not a cold start. The server is a fresh
+and stylesheets ready, so rendering apart costs about a quarter of a second, not a cold start. The server is a fresh
 interpreter, not a copy of the caller: no database connection or thread of the caller is
 inherited. Each child renders one document and exits (``max_tasks_per_child=1``); one child at a
 time, as the engine renders one document at a time anyway. When the process exits, it stops the
@@ -30,6 +30,7 @@ from .options import PdfOptions
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
+_started = False  # whether this process has started the fork server (and the resource tracker)
 
 
 class RenderProcessDied(RuntimeError):
@@ -37,13 +38,13 @@ class RenderProcessDied(RuntimeError):
 
 
 def _executor() -> ProcessPoolExecutor:
-    global _pool
+    global _pool, _started
     with _lock:
         if _pool is None:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["exports.warm_engine"])
             _pool = ProcessPoolExecutor(max_workers=1, mp_context=context, max_tasks_per_child=1)
-            atexit.register(_stop_helpers)
+            _started = True
         return _pool
 
 
@@ -61,10 +62,12 @@ def _stop_helpers() -> None:
 
     Left alone they would end a moment after this process, as orphans that only init reaps; the
     service manager or ``scripts/production`` would see the worker gone while they still run.
-    ``_stop`` is CPython's own way to stop them (3.11–3.13, used by its tests); without it they end
-    by themselves as before.
+    ``_stop`` is CPython's own way to stop them (3.11, used by its own tests); where it is missing
+    they end by themselves, a moment later.
     """
     global _pool
+    if not _started:
+        return
     with _lock:
         pool, _pool = _pool, None
     if pool is not None:
@@ -77,6 +80,9 @@ def _stop_helpers() -> None:
         stop = getattr(helper, "_stop", None)
         if stop is not None:
             stop()
+
+
+atexit.register(_stop_helpers)
 
 
 def _render(course: Course, options: PdfOptions) -> bytes:
